@@ -1,0 +1,820 @@
+/* catalog.c: the SQLite cache (build, freshness, atomic replace) and the
+ * typed queries the front ends use. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalog/internal.h"
+#include "plan/plan.h"
+#include "util/file.h"
+#include "util/i18n.h"
+#include "util/pool.h"
+#include "util/str.h"
+
+struct catalog {
+	sqlite3 *db;
+	char *path;		/* "" for in-memory */
+	char lang[8];
+	bool rebuilt;
+};
+
+static const char schema_sql[] =
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+	"CREATE TABLE source(ord INTEGER PRIMARY KEY, path TEXT NOT NULL, hash TEXT NOT NULL);"
+	"CREATE TABLE zone(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file TEXT, line INTEGER);"
+	"CREATE TABLE product(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, vendor TEXT,"
+	" file TEXT, line INTEGER);"
+	"CREATE TABLE feature(rid INTEGER PRIMARY KEY, product TEXT NOT NULL, id TEXT NOT NULL,"
+	" kind TEXT NOT NULL, grp TEXT, dflt INTEGER NOT NULL, file TEXT, line INTEGER,"
+	" UNIQUE(product, id));"
+	"CREATE TABLE endpoint(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, product TEXT,"
+	" zone TEXT NOT NULL, file TEXT, line INTEGER);"
+	"CREATE TABLE fqdn(endpoint INTEGER NOT NULL, pattern TEXT NOT NULL);"
+	"CREATE TABLE flow(rid INTEGER PRIMARY KEY, product TEXT NOT NULL, id TEXT NOT NULL,"
+	" src TEXT NOT NULL, dst TEXT NOT NULL, proto INTEGER NOT NULL, ports TEXT,"
+	" cond TEXT NOT NULL, required INTEGER NOT NULL, doc TEXT NOT NULL,"
+	" section TEXT NOT NULL, inferred INTEGER NOT NULL, interfaces TEXT, preferred TEXT,"
+	" digest TEXT, file TEXT, line INTEGER, UNIQUE(product, id));"
+	"CREATE TABLE flow_cond(flow INTEGER NOT NULL, feature TEXT NOT NULL, neg INTEGER NOT NULL);"
+	"CREATE TABLE gap(rid INTEGER PRIMARY KEY, product TEXT NOT NULL, id TEXT NOT NULL,"
+	" cond TEXT NOT NULL, doc TEXT NOT NULL, section TEXT NOT NULL, file TEXT, line INTEGER,"
+	" UNIQUE(product, id));"
+	"CREATE TABLE gap_cond(gap INTEGER NOT NULL, feature TEXT NOT NULL, neg INTEGER NOT NULL);"
+	"CREATE TABLE text(kind INTEGER NOT NULL, owner INTEGER NOT NULL, field TEXT NOT NULL,"
+	" lang TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(kind, owner, field, lang))"
+	" WITHOUT ROWID;";
+
+/* Indexes are built after the import: faster than maintaining them. */
+static const char index_sql[] =
+	"CREATE INDEX flow_cond_flow ON flow_cond(flow);"
+	"CREATE INDEX gap_cond_gap ON gap_cond(gap);"
+	"CREATE INDEX flow_product ON flow(product);"
+	"CREATE INDEX fqdn_endpoint ON fqdn(endpoint);";
+
+void
+catalog_db_error(sqlite3 *db, const char *what, struct pp_error *err)
+{
+	error_set(err, NULL, 0, _("catalog database (%s): %s"), what,
+		  sqlite3_errmsg(db));
+}
+
+int
+catalog_db_create(sqlite3 *db, struct pp_error *err)
+{
+	if (sqlite3_exec(db, schema_sql, NULL, NULL, NULL) != SQLITE_OK) {
+		catalog_db_error(db, "create", err);
+		return -1;
+	}
+	return 0;
+}
+
+void
+catalog_config_init(struct catalog_config *cfg)
+{
+	cfg->db_path = NULL;
+	strlist_init(&cfg->dirs);
+	cfg->allow_stale = false;
+}
+
+void
+catalog_config_fini(struct catalog_config *cfg)
+{
+	free(cfg->db_path);
+	strlist_fini(&cfg->dirs);
+}
+
+static char *
+xdg_dir(const char *var, const char *fallback)
+{
+	const char *v = getenv(var), *home;
+
+	if (v != NULL && v[0] == '/')
+		return xasprintf("%s/portplan", v);
+	home = getenv("HOME");
+	if (home == NULL || home[0] == '\0')
+		home = "/tmp";
+	return xasprintf("%s/%s/portplan", home, fallback);
+}
+
+char *
+catalog_bundled_dir(void)
+{
+	const char *env = getenv("PORTPLAN_DATADIR");
+
+	if (env != NULL && env[0] != '\0')
+		return xasprintf("%s/catalog", env);
+	return xstrdup(PKGDATADIR "/catalog");
+}
+
+char *
+catalog_default_db_path(void)
+{
+	char *dir = xdg_dir("XDG_CACHE_HOME", ".cache");
+	char *path = xasprintf("%s/catalog.sqlite", dir);
+
+	free(dir);
+	return path;
+}
+
+void
+catalog_config_default_dirs(struct catalog_config *cfg)
+{
+	char *bundled = catalog_bundled_dir();
+	char *data = xdg_dir("XDG_DATA_HOME", ".local/share");
+	char *user = xasprintf("%s/catalog", data);
+	struct stat st;
+
+	strlist_add(&cfg->dirs, bundled);
+	if (stat(user, &st) == 0 && S_ISDIR(st.st_mode))
+		strlist_add(&cfg->dirs, user);
+	free(bundled);
+	free(data);
+	free(user);
+}
+
+/* An identity for everything a cache depends on: this program's importer
+ * and schema, and each source's path and content. */
+static char *
+sources_key(const struct catalog_source *src, size_t n)
+{
+	struct sbuf b;
+
+	sbuf_init(&b);
+	sbuf_addf(&b, "v%d;", CATALOG_DB_VERSION);
+	for (size_t i = 0; i < n; i++)
+		sbuf_addf(&b, "%s=%s;", src[i].path, src[i].hash);
+	return sbuf_take(&b);
+}
+
+/* Whether DB is a catalog cache built from exactly KEY. */
+static bool
+cache_is_fresh(sqlite3 *db, const char *key)
+{
+	sqlite3_stmt *st = NULL;
+	bool fresh = false;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, NULL) != SQLITE_OK)
+		return false;	/* SQLITE_NOTADB shows up here */
+	if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != CATALOG_APP_ID) {
+		sqlite3_finalize(st);
+		return false;
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'sources'",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		fresh = v != NULL && strcmp(v, key) == 0;
+	}
+	sqlite3_finalize(st);
+	return fresh;
+}
+
+static int
+build(sqlite3 *db, const struct catalog_source *src, size_t n, const char *key,
+      struct pp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char pragma[96];
+
+	if (sqlite3_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+			 " BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		catalog_db_error(db, "begin", err);
+		return -1;
+	}
+	if (catalog_db_create(db, err) != 0 ||
+	    catalog_import(db, src, n, err) != 0)
+		goto rollback;
+	if (sqlite3_exec(db, index_sql, NULL, NULL, NULL) != SQLITE_OK) {
+		catalog_db_error(db, "index", err);
+		goto rollback;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (sqlite3_prepare_v2(db, "INSERT INTO source(ord, path, hash) VALUES (?1, ?2, ?3)",
+				       -1, &st, NULL) != SQLITE_OK)
+			goto dberr;
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)i);
+		sqlite3_bind_text(st, 2, src[i].path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, src[i].hash, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto dberr;
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if (sqlite3_prepare_v2(db, "INSERT INTO meta(key, value) VALUES ('sources', ?1)",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto dberr;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto dberr;
+	sqlite3_finalize(st);
+	st = NULL;
+	snprintf(pragma, sizeof pragma, "PRAGMA application_id=%d; PRAGMA user_version=%d",
+		 CATALOG_APP_ID, CATALOG_DB_VERSION);
+	if (sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		goto dberr;
+	return 0;
+dberr:
+	catalog_db_error(db, "import", err);
+	sqlite3_finalize(st);
+rollback:
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static sqlite3 *
+open_db(const char *path, int flags)
+{
+	sqlite3 *db = NULL;
+
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	return db;
+}
+
+/* Builds a new cache next to PATH and renames it into place.  Returns the
+ * opened (read-only) database, or NULL with ERR set; *NOCACHE is set when
+ * the failure is about the cache location rather than the sources. */
+static sqlite3 *
+rebuild_file(const char *path, const struct catalog_source *src, size_t n,
+	     const char *key, bool *nocache, struct pp_error *err)
+{
+	char *dir = file_dirname(path);
+	char *tmp = xasprintf("%s.tmpXXXXXX", path);
+	sqlite3 *db = NULL;
+	int fd;
+
+	*nocache = false;
+	if (file_mkdirs(dir, err) != 0 || (fd = mkstemp(tmp)) < 0) {
+		if (err->msg[0] == '\0')
+			error_set(err, dir, 0, _("cannot write the catalog cache: %s"),
+				  strerror(errno));
+		*nocache = true;
+		goto out;
+	}
+	close(fd);
+	db = open_db(tmp, SQLITE_OPEN_READWRITE);
+	if (db == NULL) {
+		error_set(err, tmp, 0, _("cannot create the catalog cache"));
+		*nocache = true;
+		unlink(tmp);
+		goto out;
+	}
+	if (build(db, src, n, key, err) != 0) {
+		/* a full disk is about the cache, not the sources */
+		*nocache = sqlite3_errcode(db) == SQLITE_FULL ||
+			   sqlite3_errcode(db) == SQLITE_IOERR;
+		sqlite3_close(db);
+		db = NULL;
+		unlink(tmp);
+		goto out;
+	}
+	sqlite3_close(db);
+	db = NULL;
+	fd = open(tmp, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	if (rename(tmp, path) != 0) {
+		error_set(err, path, 0, _("cannot replace the catalog cache: %s"),
+			  strerror(errno));
+		*nocache = true;
+		unlink(tmp);
+		goto out;
+	}
+	db = open_db(path, SQLITE_OPEN_READONLY);
+	if (db == NULL) {
+		error_set(err, path, 0, _("cannot open the catalog cache"));
+		*nocache = true;
+	}
+out:
+	free(tmp);
+	free(dir);
+	return db;
+}
+
+static sqlite3 *
+build_memory(const struct catalog_source *src, size_t n, const char *key,
+	     struct pp_error *err)
+{
+	sqlite3 *db = open_db(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+
+	if (db == NULL) {
+		error_set(err, NULL, 0, _("cannot create an in-memory catalog"));
+		return NULL;
+	}
+	if (build(db, src, n, key, err) != 0) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+int
+catalog_open(const struct catalog_config *cfg, struct catalog **out,
+	     struct strlist *warnings, struct pp_error *err)
+{
+	struct catalog_source *src = NULL;
+	size_t n = 0;
+	char *path = cfg->db_path != NULL ? xstrdup(cfg->db_path) : catalog_default_db_path();
+	char *key = NULL;
+	sqlite3 *db = NULL;
+	bool rebuilt = false, nocache;
+	struct catalog *c;
+
+	*out = NULL;
+	if (catalog_sources(&cfg->dirs, &src, &n, err) != 0)
+		goto fail;
+	key = sources_key(src, n);
+	db = open_db(path, SQLITE_OPEN_READONLY);
+	if (db != NULL && !cache_is_fresh(db, key)) {
+		sqlite3_close(db);
+		db = NULL;
+	}
+	if (db == NULL) {
+		struct pp_error e2;
+
+		error_clear(&e2);
+		db = rebuild_file(path, src, n, key, &nocache, &e2);
+		rebuilt = true;
+		if (db == NULL && nocache) {
+			char msg[2200];
+
+			error_format(&e2, msg, sizeof msg);
+			error_clear(&e2);
+			db = build_memory(src, n, key, &e2);
+			if (db != NULL && warnings != NULL)
+				strlist_addf(warnings,
+					     _("%s; using a catalog built in memory"), msg);
+			free(path);
+			path = xstrdup("");
+		}
+		if (db == NULL && cfg->allow_stale) {
+			sqlite3 *old = open_db(path, SQLITE_OPEN_READONLY);
+
+			if (old != NULL && sqlite3_exec(old, "SELECT 1 FROM flow LIMIT 1",
+							NULL, NULL, NULL) == SQLITE_OK) {
+				char msg[2200];
+
+				error_format(&e2, msg, sizeof msg);
+				if (warnings != NULL)
+					strlist_addf(warnings,
+						     _("%s; using the previous catalog"), msg);
+				db = old;
+				rebuilt = false;
+			} else
+				sqlite3_close(old);
+		}
+		if (db == NULL) {
+			*err = e2;
+			goto fail;
+		}
+	}
+	c = xcalloc(1, sizeof *c);
+	c->db = db;
+	c->path = path;
+	c->rebuilt = rebuilt;
+	snprintf(c->lang, sizeof c->lang, "en");
+	*out = c;
+	catalog_sources_free(src, n);
+	free(key);
+	return 0;
+fail:
+	catalog_sources_free(src, n);
+	free(key);
+	free(path);
+	return -1;
+}
+
+int
+catalog_check(const struct strlist *dirs, struct pp_error *err)
+{
+	struct catalog_source *src;
+	size_t n;
+	sqlite3 *db;
+
+	if (catalog_sources(dirs, &src, &n, err) != 0)
+		return -1;
+	db = build_memory(src, n, "check", err);
+	catalog_sources_free(src, n);
+	if (db == NULL)
+		return -1;
+	sqlite3_close(db);
+	return 0;
+}
+
+void
+catalog_free(struct catalog **cp)
+{
+	struct catalog *c = *cp;
+
+	if (c == NULL)
+		return;
+	sqlite3_close(c->db);
+	free(c->path);
+	free(c);
+	*cp = NULL;
+}
+
+void
+catalog_set_lang(struct catalog *c, const char *lang)
+{
+	snprintf(c->lang, sizeof c->lang, "%s", lang != NULL && *lang ? lang : "en");
+}
+
+bool
+catalog_was_rebuilt(const struct catalog *c)
+{
+	return c->rebuilt;
+}
+
+const char *
+catalog_db_path(const struct catalog *c)
+{
+	return c->path;
+}
+
+void
+catalog_list_fini_(void **v, size_t *n, struct pool **pool)
+{
+	*v = NULL;
+	*n = 0;
+	pool_free(pool);
+}
+
+/* ---- queries ---------------------------------------------------------- */
+
+/* A text in the catalog's language, else English.  ?9 is the language. */
+#define TXT(kind, owner, field) \
+	"(SELECT value FROM text WHERE kind = " #kind " AND owner = " owner \
+	" AND field = '" field "' AND lang IN (?9, 'en')" \
+	" ORDER BY lang = ?9 DESC LIMIT 1)"
+
+static int
+prepare(struct catalog *c, const char *sql, sqlite3_stmt **st, struct pp_error *err)
+{
+	if (sqlite3_prepare_v2(c->db, sql, -1, st, NULL) != SQLITE_OK) {
+		catalog_db_error(c->db, "query", err);
+		return -1;
+	}
+	sqlite3_bind_text(*st, 9, c->lang, -1, SQLITE_STATIC);
+	return 0;
+}
+
+static const char *
+col(struct pool *p, sqlite3_stmt *st, int i)
+{
+	return pool_strdup(p, (const char *)sqlite3_column_text(st, i));
+}
+
+/* Runs ST, calling ROW for each result row into a growing array. */
+static int
+collect(struct catalog *c, sqlite3_stmt *st, void **v, size_t *n, size_t size,
+	struct pool *pool, void (*row)(struct pool *, sqlite3_stmt *, void *),
+	struct pp_error *err)
+{
+	size_t cap = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			void *nv;
+
+			cap = cap ? cap * 2 : 64;
+			nv = pool_alloc(pool, cap * size);
+			if (*n > 0)
+				memcpy(nv, *v, *n * size);
+			*v = nv;
+		}
+		memset((char *)*v + *n * size, 0, size);
+		row(pool, st, (char *)*v + *n * size);
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		catalog_db_error(c->db, "query", err);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+zone_row(struct pool *p, sqlite3_stmt *st, void *out)
+{
+	struct catalog_zone *z = out;
+
+	z->id = col(p, st, 0);
+	z->label = col(p, st, 1);
+}
+
+int
+catalog_zones(struct catalog *c, struct catalog_zones *out, struct pp_error *err)
+{
+	sqlite3_stmt *st;
+
+	out->pool = pool_new();
+	if (prepare(c, "SELECT id, " TXT(1, "zone.rid", "label") " FROM zone ORDER BY rid",
+		    &st, err) != 0)
+		return -1;
+	return collect(c, st, (void **)&out->v, &out->n, sizeof *out->v, out->pool,
+		       zone_row, err);
+}
+
+static void
+product_row(struct pool *p, sqlite3_stmt *st, void *out)
+{
+	struct catalog_product *r = out;
+
+	r->id = col(p, st, 0);
+	r->vendor = col(p, st, 1);
+	r->label = col(p, st, 2);
+	r->description = col(p, st, 3);
+	r->file = col(p, st, 4);
+}
+
+int
+catalog_products(struct catalog *c, struct catalog_products *out, struct pp_error *err)
+{
+	sqlite3_stmt *st;
+
+	out->pool = pool_new();
+	if (prepare(c, "SELECT id, vendor, " TXT(2, "product.rid", "label") ", "
+		    TXT(2, "product.rid", "description") ", file FROM product ORDER BY rid",
+		    &st, err) != 0)
+		return -1;
+	return collect(c, st, (void **)&out->v, &out->n, sizeof *out->v, out->pool,
+		       product_row, err);
+}
+
+static void
+feature_row(struct pool *p, sqlite3_stmt *st, void *out)
+{
+	struct catalog_feature *r = out;
+
+	r->product = col(p, st, 0);
+	r->id = col(p, st, 1);
+	r->kind = col(p, st, 2);
+	r->group = col(p, st, 3);
+	r->dflt = sqlite3_column_int(st, 4) != 0;
+	r->label = col(p, st, 5);
+	r->help = col(p, st, 6);
+}
+
+int
+catalog_features(struct catalog *c, const char *product,
+		 struct catalog_features *out, struct pp_error *err)
+{
+	sqlite3_stmt *st;
+
+	out->pool = pool_new();
+	if (prepare(c, "SELECT f.product, f.id, f.kind, f.grp, f.dflt, "
+		    TXT(3, "f.rid", "label") ", " TXT(3, "f.rid", "help")
+		    " FROM feature f JOIN product p ON p.id = f.product"
+		    " WHERE ?1 IS NULL OR f.product = ?1 ORDER BY p.rid, f.rid",
+		    &st, err) != 0)
+		return -1;
+	if (product != NULL)
+		sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+	return collect(c, st, (void **)&out->v, &out->n, sizeof *out->v, out->pool,
+		       feature_row, err);
+}
+
+static void
+endpoint_row(struct pool *p, sqlite3_stmt *st, void *out)
+{
+	struct catalog_endpoint *r = out;
+
+	r->id = col(p, st, 0);
+	r->product = col(p, st, 1);
+	r->zone = col(p, st, 2);
+	r->label = col(p, st, 3);
+	r->fqdn = col(p, st, 4);
+}
+
+int
+catalog_endpoints(struct catalog *c, const char *product,
+		  struct catalog_endpoints *out, struct pp_error *err)
+{
+	sqlite3_stmt *st;
+
+	out->pool = pool_new();
+	if (prepare(c, "SELECT e.id, e.product, e.zone, " TXT(4, "e.rid", "label") ","
+		    " (SELECT group_concat(pattern, ', ') FROM"
+		    "   (SELECT pattern FROM fqdn WHERE endpoint = e.rid ORDER BY rowid))"
+		    " FROM endpoint e WHERE ?1 IS NULL OR e.product = ?1"
+		    " OR e.id IN (SELECT src FROM flow WHERE product = ?1"
+		    "             UNION SELECT dst FROM flow WHERE product = ?1)"
+		    " ORDER BY e.rid", &st, err) != 0)
+		return -1;
+	if (product != NULL)
+		sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+	return collect(c, st, (void **)&out->v, &out->n, sizeof *out->v, out->pool,
+		       endpoint_row, err);
+}
+
+#define FLOW_COLS \
+	"f.product, f.id, f.src, f.dst, f.proto, f.ports, f.cond, f.required," \
+	" f.inferred, f.doc, f.section, " TXT(5, "f.rid", "purpose") ", " \
+	TXT(5, "f.rid", "reason") ", " TXT(5, "f.rid", "note") ", f.interfaces," \
+	" f.preferred, f.digest, f.file, f.line"
+
+static void
+flow_row(struct pool *p, sqlite3_stmt *st, void *out)
+{
+	struct catalog_flow *r = out;
+
+	r->product = col(p, st, 0);
+	r->id = col(p, st, 1);
+	r->from = col(p, st, 2);
+	r->to = col(p, st, 3);
+	r->proto = sqlite3_column_int(st, 4);
+	r->ports = col(p, st, 5);
+	r->cond = col(p, st, 6);
+	r->required = sqlite3_column_int(st, 7) != 0;
+	r->inferred = sqlite3_column_int(st, 8) != 0;
+	r->doc = col(p, st, 9);
+	r->section = col(p, st, 10);
+	r->purpose = col(p, st, 11);
+	r->reason = col(p, st, 12);
+	r->note = col(p, st, 13);
+	r->interfaces = col(p, st, 14);
+	r->preferred = col(p, st, 15);
+	r->digest = col(p, st, 16);
+	r->file = col(p, st, 17);
+	r->line = sqlite3_column_int(st, 18);
+	if (sqlite3_column_count(st) > 19) {
+		r->from_zone = col(p, st, 19);
+		r->to_zone = col(p, st, 20);
+	}
+}
+
+int
+catalog_flows(struct catalog *c, const char *product,
+	      struct catalog_flows *out, struct pp_error *err)
+{
+	sqlite3_stmt *st;
+
+	out->pool = pool_new();
+	if (prepare(c, "SELECT " FLOW_COLS " FROM flow f JOIN product p ON p.id = f.product"
+		    " WHERE ?1 IS NULL OR f.product = ?1 ORDER BY p.rid, f.rid",
+		    &st, err) != 0)
+		return -1;
+	if (product != NULL)
+		sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+	return collect(c, st, (void **)&out->v, &out->n, sizeof *out->v, out->pool,
+		       flow_row, err);
+}
+
+static void
+gap_row(struct pool *p, sqlite3_stmt *st, void *out)
+{
+	struct catalog_gap *r = out;
+
+	r->product = col(p, st, 0);
+	r->id = col(p, st, 1);
+	r->cond = col(p, st, 2);
+	r->doc = col(p, st, 3);
+	r->section = col(p, st, 4);
+	r->text = col(p, st, 5);
+}
+
+#define GAP_COLS "g.product, g.id, g.cond, g.doc, g.section, " TXT(6, "g.rid", "text")
+
+int
+catalog_gaps(struct catalog *c, const char *product,
+	     struct catalog_gaps *out, struct pp_error *err)
+{
+	sqlite3_stmt *st;
+
+	out->pool = pool_new();
+	if (prepare(c, "SELECT " GAP_COLS " FROM gap g JOIN product p ON p.id = g.product"
+		    " WHERE ?1 IS NULL OR g.product = ?1 ORDER BY p.rid, g.rid",
+		    &st, err) != 0)
+		return -1;
+	if (product != NULL)
+		sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+	return collect(c, st, (void **)&out->v, &out->n, sizeof *out->v, out->pool,
+		       gap_row, err);
+}
+
+/* ---- resolution ------------------------------------------------------- */
+
+static int
+load_choices(struct catalog *c, const struct plan *p, struct pp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_exec(c->db,
+			 "CREATE TEMP TABLE IF NOT EXISTS sel_product(id TEXT PRIMARY KEY);"
+			 "CREATE TEMP TABLE IF NOT EXISTS sel_feature(product TEXT, id TEXT,"
+			 " PRIMARY KEY(product, id));"
+			 "CREATE TEMP TABLE IF NOT EXISTS sel_place(endpoint TEXT PRIMARY KEY,"
+			 " zone TEXT NOT NULL);"
+			 "DELETE FROM sel_product; DELETE FROM sel_feature; DELETE FROM sel_place;",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		goto dberr;
+	if (sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO sel_product VALUES (?1)",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto dberr;
+	for (size_t i = 0; i < p->products.n; i++) {
+		sqlite3_bind_text(st, 1, p->products.v[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto dberr;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO sel_feature VALUES (?1, ?2)",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto dberr;
+	for (size_t i = 0; i < p->nfeatures; i++) {
+		sqlite3_bind_text(st, 1, p->features[i].product, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, p->features[i].id, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto dberr;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO sel_place VALUES (?1, ?2)",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto dberr;
+	for (size_t i = 0; i < p->nendpoints; i++) {
+		if (p->endpoints[i].zone == NULL)
+			continue;
+		sqlite3_bind_text(st, 1, p->endpoints[i].id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, p->endpoints[i].zone, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto dberr;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return 0;
+dberr:
+	catalog_db_error(c->db, "plan", err);
+	sqlite3_finalize(st);
+	return -1;
+}
+
+/* A condition holds when none of its literals fails: a positive literal
+ * whose feature is not selected, or a negative one whose feature is. */
+#define COND_HOLDS(condtab, key, owner) \
+	" NOT EXISTS (SELECT 1 FROM " condtab " c WHERE c." key " = " owner \
+	"   AND c.neg = EXISTS (SELECT 1 FROM sel_feature s" \
+	"                       WHERE s.product = sp.id AND s.id = c.feature))"
+
+int
+catalog_select(struct catalog *c, const struct plan *p,
+	       struct catalog_flows *flows, struct catalog_gaps *gaps,
+	       struct pp_error *err)
+{
+	sqlite3_stmt *st;
+
+	flows->pool = pool_new();
+	flows->v = NULL;
+	flows->n = 0;
+	gaps->pool = pool_new();
+	gaps->v = NULL;
+	gaps->n = 0;
+	if (load_choices(c, p, err) != 0)
+		return -1;
+	if (prepare(c,
+		    "SELECT " FLOW_COLS ", COALESCE(ps.zone, es.zone) AS szone,"
+		    " COALESCE(pd.zone, ed.zone) AS dzone"
+		    " FROM sel_product sp"
+		    " JOIN product pr ON pr.id = sp.id"
+		    " JOIN flow f ON f.product = sp.id"
+		    " JOIN endpoint es ON es.id = f.src"
+		    " JOIN endpoint ed ON ed.id = f.dst"
+		    " LEFT JOIN sel_place ps ON ps.endpoint = f.src"
+		    " LEFT JOIN sel_place pd ON pd.endpoint = f.dst"
+		    " WHERE" COND_HOLDS("flow_cond", "flow", "f.rid")
+		    " ORDER BY szone, dzone, f.src, f.dst, f.proto, f.ports, pr.rid, f.rid",
+		    &st, err) != 0)
+		return -1;
+	if (collect(c, st, (void **)&flows->v, &flows->n, sizeof *flows->v,
+		    flows->pool, flow_row, err) != 0)
+		return -1;
+	if (prepare(c,
+		    "SELECT " GAP_COLS " FROM sel_product sp"
+		    " JOIN product pr ON pr.id = sp.id"
+		    " JOIN gap g ON g.product = sp.id"
+		    " WHERE" COND_HOLDS("gap_cond", "gap", "g.rid")
+		    " ORDER BY pr.rid, g.rid", &st, err) != 0)
+		return -1;
+	return collect(c, st, (void **)&gaps->v, &gaps->n, sizeof *gaps->v,
+		       gaps->pool, gap_row, err);
+}

@@ -1,0 +1,987 @@
+/* load.c: validating catalog sources and importing them into SQLite.
+ *
+ * Each source is read by us (regular file, size cap), then streamed through
+ * libxml2's xmlTextReader with the embedded XSD validating as it goes: no
+ * tree of the whole file is ever built.  XML is untrusted: no network, no
+ * DOCTYPE (refused before any entity is declared), no XInclude. */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlversion.h>
+
+#include "catalog/catalog_xsd.h"
+#include "catalog/internal.h"
+#include "util/file.h"
+#include "util/i18n.h"
+#include "util/netspec.h"
+#include "util/str.h"
+
+#if LIBXML_VERSION >= 21200
+#define XML_ERROR_CONST const
+#else
+#define XML_ERROR_CONST
+#endif
+
+/* ---- sources ---------------------------------------------------------- */
+
+static int
+cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+catalog_sources(const struct strlist *dirs, struct catalog_source **out,
+		size_t *n, struct pp_error *err)
+{
+	struct catalog_source *v = NULL;
+	size_t cnt = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t d = 0; d < dirs->n; d++) {
+		DIR *dir = opendir(dirs->v[d]);
+		struct dirent *de;
+		struct strlist names;
+
+		if (dir == NULL) {
+			error_set(err, dirs->v[d], 0,
+				  _("cannot open catalog directory: %s"), strerror(errno));
+			goto fail;
+		}
+		strlist_init(&names);
+		while ((de = readdir(dir)) != NULL) {
+			size_t len = strlen(de->d_name);
+
+			if (de->d_name[0] == '.' || len < 5 ||
+			    strcmp(de->d_name + len - 4, ".xml") != 0)
+				continue;
+			strlist_add(&names, de->d_name);
+		}
+		closedir(dir);
+		qsort(names.v, names.n, sizeof *names.v, cmp_cstr);
+		for (size_t i = 0; i < names.n; i++) {
+			char *path = xasprintf("%s/%s", dirs->v[d], names.v[i]);
+			char *data;
+			size_t len;
+
+			if (file_read(path, CATALOG_FILE_MAX, &data, &len, err) != 0) {
+				free(path);
+				strlist_fini(&names);
+				goto fail;
+			}
+			v = xreallocarray(v, cnt + 1, sizeof *v);
+			v[cnt].path = path;
+			hash_hex(data, len, v[cnt].hash);
+			cnt++;
+			free(data);
+		}
+		strlist_fini(&names);
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+fail:
+	catalog_sources_free(v, cnt);
+	return -1;
+}
+
+void
+catalog_sources_free(struct catalog_source *src, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(src[i].path);
+	free(src);
+}
+
+/* ---- import ----------------------------------------------------------- */
+
+enum stmt_id {
+	S_ZONE, S_PRODUCT, S_FEATURE, S_ENDPOINT, S_FQDN, S_FLOW, S_FLOW_DIGEST,
+	S_COND, S_GAP, S_GAP_COND, S_TEXT, S_FIND,
+	S_COUNT
+};
+
+static const char *const stmt_sql[S_COUNT] = {
+	[S_ZONE] = "INSERT INTO zone(id, file, line) VALUES (?1, ?2, ?3)",
+	[S_PRODUCT] = "INSERT INTO product(id, vendor, file, line) VALUES (?1, ?2, ?3, ?4)",
+	[S_FEATURE] = "INSERT INTO feature(product, id, kind, grp, dflt, file, line)"
+		      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[S_ENDPOINT] = "INSERT INTO endpoint(id, product, zone, file, line)"
+		       " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_FQDN] = "INSERT INTO fqdn(endpoint, pattern) VALUES (?1, ?2)",
+	[S_FLOW] = "INSERT INTO flow(product, id, src, dst, proto, ports, cond,"
+		   " required, doc, section, inferred, interfaces, preferred, file, line)"
+		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+	[S_FLOW_DIGEST] = "UPDATE flow SET digest = ?2 WHERE rid = ?1",
+	[S_COND] = "INSERT INTO flow_cond(flow, feature, neg) VALUES (?1, ?2, ?3)",
+	[S_GAP] = "INSERT INTO gap(product, id, cond, doc, section, file, line)"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[S_GAP_COND] = "INSERT INTO gap_cond(gap, feature, neg) VALUES (?1, ?2, ?3)",
+	[S_TEXT] = "INSERT INTO text(kind, owner, field, lang, value)"
+		   " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_FIND] = NULL,
+};
+
+struct text_field {
+	char *field, *lang;
+};
+
+struct loader {
+	sqlite3 *db;
+	sqlite3_stmt *st[S_COUNT];
+	struct pp_error *err;
+	const char *file;
+	xmlTextReaderPtr reader;
+	bool failed;		/* ERR is set */
+	bool doctype;		/* a DOCTYPE was refused */
+
+	/* current product */
+	char *product;
+	long product_line;
+	bool product_has_server;
+	bool product_label;	/* an English label was given */
+	struct strlist features;	/* ids declared by the product */
+
+	/* current object (zone, endpoint, product, feature, flow, gap) */
+	enum catalog_kind kind;
+	sqlite3_int64 rid;
+	long line;
+	int depth;
+	struct strlist seen_text;	/* "field/lang" already stored */
+	bool inferred;
+	struct sbuf digest;		/* what a flow's digest covers */
+	/* outer object while inside a product's child */
+	enum catalog_kind outer_kind;
+	sqlite3_int64 outer_rid;
+
+	/* current text element */
+	char *text_field, *text_lang;
+	struct sbuf text;
+	bool in_text;
+};
+
+static void fail(struct loader *l, long line, const char *fmt, ...) PP_PRINTF(3, 4);
+
+static void
+fail(struct loader *l, long line, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[1024];
+
+	if (l->failed)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	l->failed = true;
+	error_set(l->err, l->file, line, "%s", msg);
+}
+
+static void
+fail_db(struct loader *l, long line)
+{
+	if (l->failed)
+		return;
+	l->failed = true;
+	error_set(l->err, l->file, line, _("catalog database: %s"),
+		  sqlite3_errmsg(l->db));
+}
+
+/* Structured error callback for the reader and the validator. */
+static void
+on_xml_error(void *arg, XML_ERROR_CONST xmlError *e)
+{
+	struct loader *l = arg;
+	char msg[600];
+	size_t n;
+
+	if (l->failed || e == NULL || e->level == XML_ERR_WARNING)
+		return;
+	if (l->doctype)
+		return;
+	snprintf(msg, sizeof msg, "%s", e->message != NULL ? e->message : "?");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	l->failed = true;
+	error_set(l->err, l->file, e->line > 0 ? e->line : 0, "%s", msg);
+}
+
+static void
+on_reader_error(void *arg, xmlErrorPtr e)
+{
+	on_xml_error(arg, e);
+}
+
+static char *
+attr(struct loader *l, const char *name)
+{
+	xmlChar *v = xmlTextReaderGetAttribute(l->reader, (const xmlChar *)name);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = text_clean((const char *)v);
+	text_squeeze(s);
+	xmlFree(v);
+	return s;
+}
+
+static bool
+attr_bool(struct loader *l, const char *name, bool dflt)
+{
+	char *v = attr(l, name);
+	bool r = dflt;
+
+	if (v != NULL)
+		r = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+	free(v);
+	return r;
+}
+
+static bool
+step(struct loader *l, sqlite3_stmt *st, long line)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_DONE)
+		return true;
+	fail_db(l, line);
+	return false;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+/* Reports a duplicate id with where it was first declared. */
+static void
+fail_duplicate(struct loader *l, const char *table, const char *what,
+	       const char *product, const char *id)
+{
+	char *sql;
+	sqlite3_stmt *st = NULL;
+
+	if (product != NULL)
+		sql = xasprintf("SELECT file, line FROM %s WHERE product = ?2 AND id = ?1", table);
+	else
+		sql = xasprintf("SELECT file, line FROM %s WHERE id = ?1", table);
+	if (sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) == SQLITE_OK) {
+		bind_text(st, 1, id);
+		if (product != NULL)
+			bind_text(st, 2, product);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			char where[1200];
+
+			snprintf(where, sizeof where, "%s:%d",
+				 (const char *)sqlite3_column_text(st, 0),
+				 sqlite3_column_int(st, 1));
+			l->failed = true;
+			error_set(l->err, l->file, l->line,
+				  _("duplicate %s id \"%s\" (first declared at %s)"),
+				  what, id, where);
+		}
+	}
+	sqlite3_finalize(st);
+	free(sql);
+	if (!l->failed)
+		fail(l, l->line, _("duplicate %s id \"%s\""), what, id);
+}
+
+/* Inserts with ST; on a UNIQUE violation reports the duplicate. */
+static bool
+insert_unique(struct loader *l, sqlite3_stmt *st, const char *table,
+	      const char *what, const char *product, const char *id)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_DONE) {
+		l->rid = sqlite3_last_insert_rowid(l->db);
+		return true;
+	}
+	if (rc == SQLITE_CONSTRAINT)
+		fail_duplicate(l, table, what, product, id);
+	else
+		fail_db(l, l->line);
+	return false;
+}
+
+static bool
+check_cond(struct loader *l, const char *cond, struct cond_lit **lits, size_t *n)
+{
+	char msg[256];
+
+	if (cond_parse(cond, lits, n, msg, sizeof msg) != 0) {
+		fail(l, l->line, _("invalid condition \"%s\": %s"), cond, msg);
+		return false;
+	}
+	for (size_t i = 0; i < *n; i++) {
+		if (!strlist_contains(&l->features, (*lits)[i].id)) {
+			fail(l, l->line,
+			     _("condition refers to unknown feature \"%s\" (product \"%s\" declares no such feature)"),
+			     (*lits)[i].id, l->product);
+			free(*lits);
+			*lits = NULL;
+			return false;
+		}
+	}
+	return true;
+}
+
+static void
+begin_object(struct loader *l, enum catalog_kind kind)
+{
+	l->kind = kind;
+	l->line = xmlTextReaderGetParserLineNumber(l->reader);
+	{
+		xmlNodePtr node = xmlTextReaderCurrentNode(l->reader);
+		if (node != NULL && xmlGetLineNo(node) > 0)
+			l->line = xmlGetLineNo(node);
+	}
+	l->depth = xmlTextReaderDepth(l->reader);
+	strlist_fini(&l->seen_text);
+	sbuf_reset(&l->digest);
+	l->inferred = false;
+}
+
+static void
+start_zone(struct loader *l)
+{
+	char *id = attr(l, "id");
+
+	begin_object(l, KIND_ZONE);
+	bind_text(l->st[S_ZONE], 1, id);
+	bind_text(l->st[S_ZONE], 2, l->file);
+	sqlite3_bind_int64(l->st[S_ZONE], 3, l->line);
+	insert_unique(l, l->st[S_ZONE], "zone", _("zone"), NULL, id);
+	free(id);
+}
+
+static void
+start_product(struct loader *l)
+{
+	char *id = attr(l, "id"), *vendor = attr(l, "vendor");
+
+	begin_object(l, KIND_PRODUCT);
+	free(l->product);
+	l->product = xstrdup(id);
+	l->product_line = l->line;
+	l->product_has_server = false;
+	l->product_label = false;
+	strlist_fini(&l->features);
+	bind_text(l->st[S_PRODUCT], 1, id);
+	bind_text(l->st[S_PRODUCT], 2, vendor);
+	bind_text(l->st[S_PRODUCT], 3, l->file);
+	sqlite3_bind_int64(l->st[S_PRODUCT], 4, l->line);
+	insert_unique(l, l->st[S_PRODUCT], "product", _("product"), NULL, id);
+	free(id);
+	free(vendor);
+}
+
+static void
+start_feature(struct loader *l)
+{
+	char *id = attr(l, "id"), *kind = attr(l, "kind"), *grp = attr(l, "group");
+	sqlite3_stmt *st = l->st[S_FEATURE];
+
+	begin_object(l, KIND_FEATURE);
+	bind_text(st, 1, l->product);
+	bind_text(st, 2, id);
+	bind_text(st, 3, kind != NULL ? kind : "feature");
+	bind_text(st, 4, grp);
+	sqlite3_bind_int(st, 5, attr_bool(l, "default", false));
+	bind_text(st, 6, l->file);
+	sqlite3_bind_int64(st, 7, l->line);
+	if (insert_unique(l, st, "feature", _("feature"), l->product, id))
+		strlist_add(&l->features, id);
+	free(id);
+	free(kind);
+	free(grp);
+}
+
+static void
+start_endpoint(struct loader *l)
+{
+	char *id = attr(l, "id"), *zone = attr(l, "zone");
+	sqlite3_stmt *st = l->st[S_ENDPOINT];
+
+	begin_object(l, KIND_ENDPOINT);
+	bind_text(st, 1, id);
+	bind_text(st, 2, l->product);
+	bind_text(st, 3, zone);
+	bind_text(st, 4, l->file);
+	sqlite3_bind_int64(st, 5, l->line);
+	insert_unique(l, st, "endpoint", _("endpoint"), NULL, id);
+	if (l->product != NULL && id != NULL && strcmp(id, l->product) == 0)
+		l->product_has_server = true;
+	free(id);
+	free(zone);
+}
+
+static void
+insert_conds(struct loader *l, enum stmt_id sid, const struct cond_lit *lits, size_t n)
+{
+	sqlite3_stmt *st = l->st[sid];
+
+	for (size_t i = 0; i < n && !l->failed; i++) {
+		sqlite3_bind_int64(st, 1, l->rid);
+		bind_text(st, 2, lits[i].id);
+		sqlite3_bind_int(st, 3, lits[i].neg);
+		step(l, st, l->line);
+	}
+}
+
+static void
+start_flow(struct loader *l)
+{
+	char *id = attr(l, "id"), *from = attr(l, "from"), *to = attr(l, "to");
+	char *proto_s = attr(l, "proto"), *ports_s = attr(l, "ports");
+	char *when = attr(l, "when"), *doc = attr(l, "doc");
+	char *section = attr(l, "section"), *prov = attr(l, "provenance");
+	char *ifaces = attr(l, "interfaces"), *pref = attr(l, "preferred-interface");
+	char *ports = NULL, *cond = NULL;
+	struct cond_lit *lits = NULL;
+	size_t nlits = 0;
+	int proto;
+	sqlite3_stmt *st = l->st[S_FLOW];
+	char msg[256];
+
+	begin_object(l, KIND_FLOW);
+	l->inferred = prov != NULL && strcmp(prov, "inferred") == 0;
+	proto = proto_parse(proto_s);
+	if (proto < 0) {
+		fail(l, l->line, _("flow \"%s\": invalid protocol \"%s\""), id,
+		     proto_s != NULL ? proto_s : "");
+		goto out;
+	}
+	if (proto_has_ports(proto)) {
+		if (ports_s == NULL) {
+			fail(l, l->line, _("flow \"%s\": a %s flow needs a ports attribute"),
+			     id, proto_s);
+			goto out;
+		}
+		ports = ports_canonical(ports_s, msg, sizeof msg);
+		if (ports == NULL) {
+			fail(l, l->line, _("flow \"%s\": %s"), id, msg);
+			goto out;
+		}
+	} else if (ports_s != NULL) {
+		fail(l, l->line, _("flow \"%s\": protocol %s has no ports; remove the ports attribute"),
+		     id, proto_s);
+		goto out;
+	}
+	if (!check_cond(l, when, &lits, &nlits))
+		goto out;
+	cond = cond_format(lits, nlits);
+	if (pref != NULL && (ifaces == NULL || strstr(ifaces, pref) == NULL)) {
+		fail(l, l->line, _("flow \"%s\": preferred interface \"%s\" is not among its interfaces"),
+		     id, pref);
+		goto out;
+	}
+	bind_text(st, 1, l->product);
+	bind_text(st, 2, id);
+	bind_text(st, 3, from);
+	bind_text(st, 4, to);
+	sqlite3_bind_int(st, 5, proto);
+	bind_text(st, 6, ports);
+	bind_text(st, 7, cond);
+	sqlite3_bind_int(st, 8, attr_bool(l, "required", true));
+	bind_text(st, 9, doc);
+	bind_text(st, 10, section);
+	sqlite3_bind_int(st, 11, l->inferred);
+	bind_text(st, 12, ifaces);
+	bind_text(st, 13, pref);
+	bind_text(st, 14, l->file);
+	sqlite3_bind_int64(st, 15, l->line);
+	if (!insert_unique(l, st, "flow", _("flow"), l->product, id))
+		goto out;
+	insert_conds(l, S_COND, lits, nlits);
+	sbuf_addf(&l->digest, "%s|%s|%d|%s|%s|%d|%s|%s|%d|%s|%s",
+		  from, to, proto, ports != NULL ? ports : "", cond,
+		  attr_bool(l, "required", true), doc, section, l->inferred,
+		  ifaces != NULL ? ifaces : "", pref != NULL ? pref : "");
+out:
+	free(lits);
+	free(cond);
+	free(ports);
+	free(id); free(from); free(to); free(proto_s); free(ports_s);
+	free(when); free(doc); free(section); free(prov); free(ifaces); free(pref);
+}
+
+static void
+start_gap(struct loader *l)
+{
+	char *id = attr(l, "id"), *when = attr(l, "when");
+	char *doc = attr(l, "doc"), *section = attr(l, "section");
+	struct cond_lit *lits = NULL;
+	size_t nlits = 0;
+	char *cond = NULL;
+	sqlite3_stmt *st = l->st[S_GAP];
+
+	begin_object(l, KIND_GAP);
+	if (!check_cond(l, when, &lits, &nlits))
+		goto out;
+	cond = cond_format(lits, nlits);
+	bind_text(st, 1, l->product);
+	bind_text(st, 2, id);
+	bind_text(st, 3, cond);
+	bind_text(st, 4, doc);
+	bind_text(st, 5, section);
+	bind_text(st, 6, l->file);
+	sqlite3_bind_int64(st, 7, l->line);
+	if (insert_unique(l, st, "gap", _("gap"), l->product, id))
+		insert_conds(l, S_GAP_COND, lits, nlits);
+out:
+	free(lits);
+	free(cond);
+	free(id); free(when); free(doc); free(section);
+}
+
+static bool
+has_text(struct loader *l, const char *field, const char *lang)
+{
+	char key[64];
+
+	snprintf(key, sizeof key, "%s/%s", field, lang);
+	return strlist_contains(&l->seen_text, key);
+}
+
+/* Ends the current object: checks what the schema cannot say. */
+static void
+end_object(struct loader *l)
+{
+	static const char *const required_en[][2] = {
+		[KIND_ZONE] = {"label", NULL},
+		[KIND_PRODUCT] = {"label", NULL},
+		[KIND_FEATURE] = {"label", NULL},
+		[KIND_ENDPOINT] = {"label", NULL},
+		[KIND_FLOW] = {"purpose", NULL},
+		[KIND_GAP] = {"text", NULL},
+	};
+	const char *need = required_en[l->kind][0];
+
+	if (l->failed)
+		return;
+	if (need != NULL && !has_text(l, need, "en")) {
+		fail(l, l->line, _("<%s> without an English text (lang=\"en\")"), need);
+		return;
+	}
+	if (l->kind == KIND_FLOW) {
+		char hex[17];
+
+		if (l->inferred && !has_text(l, "reason", "en")) {
+			fail(l, l->line,
+			     _("an inferred flow must give its <reason>"));
+			return;
+		}
+		hash_hex(sbuf_str(&l->digest), l->digest.len, hex);
+		sqlite3_bind_int64(l->st[S_FLOW_DIGEST], 1, l->rid);
+		sqlite3_bind_text(l->st[S_FLOW_DIGEST], 2, hex, -1, SQLITE_TRANSIENT);
+		step(l, l->st[S_FLOW_DIGEST], l->line);
+	}
+}
+
+static void
+end_product(struct loader *l)
+{
+	if (!l->failed && !l->product_label)
+		fail(l, l->product_line,
+		     _("<label> without an English text (lang=\"en\")"));
+	if (!l->failed && !l->product_has_server)
+		fail(l, l->product_line,
+		     _("product \"%s\" declares no endpoint with its own id (its server)"),
+		     l->product);
+	xfree(&l->product);
+	strlist_fini(&l->features);
+}
+
+static void
+store_text(struct loader *l)
+{
+	char key[64];
+	char *value;
+	sqlite3_stmt *st = l->st[S_TEXT];
+
+	if (l->failed)
+		return;
+	value = text_clean(sbuf_str(&l->text));
+	text_squeeze(value);
+	if (strcmp(l->text_field, "fqdn") == 0) {
+		sqlite3_bind_int64(l->st[S_FQDN], 1, l->rid);
+		bind_text(l->st[S_FQDN], 2, value);
+		step(l, l->st[S_FQDN], l->line);
+		free(value);
+		return;
+	}
+	snprintf(key, sizeof key, "%s/%s", l->text_field, l->text_lang);
+	if (strlist_contains(&l->seen_text, key)) {
+		fail(l, xmlTextReaderGetParserLineNumber(l->reader),
+		     _("<%s lang=\"%s\"> given twice"), l->text_field, l->text_lang);
+		free(value);
+		return;
+	}
+	strlist_add(&l->seen_text, key);
+	if (l->kind == KIND_PRODUCT && strcmp(l->text_field, "label") == 0 &&
+	    strcmp(l->text_lang, "en") == 0)
+		l->product_label = true;
+	if (l->kind == KIND_FLOW && strcmp(l->text_lang, "en") == 0 &&
+	    strcmp(l->text_field, "purpose") == 0) {
+		sbuf_addc(&l->digest, '|');
+		sbuf_add(&l->digest, value);
+	}
+	sqlite3_bind_int(st, 1, l->kind);
+	sqlite3_bind_int64(st, 2, l->rid);
+	bind_text(st, 3, l->text_field);
+	bind_text(st, 4, l->text_lang);
+	bind_text(st, 5, value);
+	step(l, st, l->line);
+	free(value);
+}
+
+static bool
+is_text_element(const char *name)
+{
+	static const char *const names[] = {
+		"label", "description", "help", "purpose", "reason", "note",
+		"text", "fqdn",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+static void
+on_start(struct loader *l, const char *name)
+{
+	bool empty = xmlTextReaderIsEmptyElement(l->reader) == 1;
+	int depth = xmlTextReaderDepth(l->reader);
+
+	if (l->product != NULL && depth == 2 && l->kind == KIND_PRODUCT) {
+		l->outer_kind = l->kind;
+		l->outer_rid = l->rid;
+	}
+	if (is_text_element(name)) {
+		char *lang = attr(l, "lang");
+
+		free(l->text_field);
+		free(l->text_lang);
+		l->text_field = xstrdup(name);
+		l->text_lang = lang != NULL ? lang : xstrdup("en");
+		sbuf_reset(&l->text);
+		l->in_text = true;
+		if (empty) {
+			store_text(l);
+			l->in_text = false;
+		}
+		return;
+	}
+	if (strcmp(name, "zone") == 0)
+		start_zone(l);
+	else if (strcmp(name, "product") == 0)
+		start_product(l);
+	else if (strcmp(name, "feature") == 0)
+		start_feature(l);
+	else if (strcmp(name, "endpoint") == 0)
+		start_endpoint(l);
+	else if (strcmp(name, "flow") == 0)
+		start_flow(l);
+	else if (strcmp(name, "gap") == 0)
+		start_gap(l);
+	else
+		return;
+	if (empty)
+		end_object(l);
+}
+
+static void
+on_end(struct loader *l, const char *name)
+{
+	if (l->in_text && is_text_element(name)) {
+		store_text(l);
+		l->in_text = false;
+		return;
+	}
+	if (strcmp(name, "product") == 0) {
+		/* the product's own texts were checked when its first child
+		 * started; check again for a product without children */
+		end_product(l);
+		return;
+	}
+	if (strcmp(name, "zone") == 0 || strcmp(name, "feature") == 0 ||
+	    strcmp(name, "endpoint") == 0 || strcmp(name, "flow") == 0 ||
+	    strcmp(name, "gap") == 0) {
+		end_object(l);
+		if (l->product != NULL) {
+			l->kind = KIND_PRODUCT;
+			l->rid = l->outer_rid;
+		}
+	}
+}
+
+static xmlSchemaPtr
+load_schema(struct pp_error *err)
+{
+	xmlSchemaParserCtxtPtr pctxt;
+	xmlSchemaPtr schema;
+
+	pctxt = xmlSchemaNewMemParserCtxt((const char *)catalog_xsd, (int)catalog_xsd_len);
+	if (pctxt == NULL) {
+		error_set(err, NULL, 0, _("internal error: cannot load the catalog schema"));
+		return NULL;
+	}
+	schema = xmlSchemaParse(pctxt);
+	xmlSchemaFreeParserCtxt(pctxt);
+	if (schema == NULL)
+		error_set(err, NULL, 0, _("internal error: the catalog schema is invalid"));
+	return schema;
+}
+
+static void
+silent_error(void *arg, XML_ERROR_CONST xmlError *e)
+{
+	(void)arg;
+	(void)e;
+}
+
+/* Refuses, before libxml2 sees a byte: other encodings than UTF-8 (a
+ * DOCTYPE could hide in UTF-16), NUL bytes, and any DOCTYPE or ENTITY
+ * declaration (a catalog never needs one; entities are how billion-laughs
+ * and external-entity attacks work). */
+static int
+prescan(struct loader *l, const char *data, size_t len)
+{
+	static const char *const banned[] = { "<!DOCTYPE", "<!ENTITY" };
+	long line = 1;
+
+	if (len >= 2 && (((unsigned char)data[0] == 0xfe && (unsigned char)data[1] == 0xff) ||
+			 ((unsigned char)data[0] == 0xff && (unsigned char)data[1] == 0xfe))) {
+		fail(l, 1, _("catalog files must be UTF-8 (this one is UTF-16)"));
+		return -1;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] == '\n')
+			line++;
+		else if (data[i] == '\0') {
+			fail(l, line, _("NUL byte in the file (binary data, or not UTF-8)"));
+			return -1;
+		} else if (data[i] == '<' && i + 2 < len && data[i + 1] == '!') {
+			for (size_t k = 0; k < sizeof banned / sizeof *banned; k++) {
+				size_t n = strlen(banned[k]);
+
+				if (len - i >= n && strncasecmp(data + i, banned[k], n) == 0) {
+					fail(l, line,
+					     _("DOCTYPE and ENTITY declarations are not allowed in catalog files"));
+					return -1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+import_file(struct loader *l, xmlSchemaPtr schema, const char *path)
+{
+	char *data;
+	size_t len;
+	int rc;
+	l->file = path;
+	l->failed = false;
+	l->doctype = false;
+	if (file_read(path, CATALOG_FILE_MAX, &data, &len, l->err) != 0) {
+		l->failed = true;
+		return -1;
+	}
+	if (len == 0) {
+		free(data);
+		fail(l, 0, _("empty file"));
+		return -1;
+	}
+	if (prescan(l, data, len) != 0) {
+		free(data);
+		return -1;
+	}
+	l->reader = xmlReaderForMemory(data, (int)len, path, "UTF-8",
+				       XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	if (l->reader == NULL) {
+		free(data);
+		fail(l, 0, _("cannot start the XML parser"));
+		return -1;
+	}
+	xmlTextReaderSetStructuredErrorHandler(l->reader, on_reader_error, l);
+	if (xmlTextReaderSetSchema(l->reader, schema) != 0) {
+		fail(l, 0, _("cannot attach the catalog schema"));
+		goto done;
+	}
+	while (!l->failed && (rc = xmlTextReaderRead(l->reader)) == 1) {
+		int type = xmlTextReaderNodeType(l->reader);
+		const char *name = (const char *)xmlTextReaderConstLocalName(l->reader);
+
+		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+			fail(l, xmlTextReaderGetParserLineNumber(l->reader),
+			     _("DOCTYPE declarations are not allowed in catalog files"));
+			break;
+		}
+		if (type == XML_READER_TYPE_ELEMENT) {
+			if (xmlTextReaderDepth(l->reader) == 0 &&
+			    strcmp(name, "catalog") != 0) {
+				fail(l, xmlTextReaderGetParserLineNumber(l->reader),
+				     _("the root element must be <catalog>, not <%s>"),
+				     name);
+				break;
+			}
+			on_start(l, name);
+		} else if (type == XML_READER_TYPE_END_ELEMENT) {
+			on_end(l, name);
+		} else if (l->in_text && (type == XML_READER_TYPE_TEXT ||
+					  type == XML_READER_TYPE_CDATA ||
+					  type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+					  type == XML_READER_TYPE_WHITESPACE)) {
+			const char *v = (const char *)xmlTextReaderConstValue(l->reader);
+			sbuf_add(&l->text, v);
+		} else if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
+			fail(l, xmlTextReaderGetParserLineNumber(l->reader),
+			     _("entity references are not allowed in catalog files"));
+		}
+	}
+	if (!l->failed && rc != 0)
+		fail(l, xmlTextReaderGetParserLineNumber(l->reader),
+		     _("the file is not well-formed XML"));
+	if (!l->failed && xmlTextReaderIsValid(l->reader) != 1)
+		fail(l, 0, _("the file does not match the catalog schema"));
+done:
+	xmlFreeTextReader(l->reader);
+	l->reader = NULL;
+	free(data);
+	xfree(&l->product);
+	strlist_fini(&l->features);
+	return l->failed ? -1 : 0;
+}
+
+/* Cross-file references, checked once everything is in. */
+static int
+check_references(sqlite3 *db, struct pp_error *err)
+{
+	static const struct {
+		const char *sql, *msg;
+	} checks[] = {
+		{ "SELECT f.file, f.line, f.id, f.src FROM flow f"
+		  " WHERE NOT EXISTS (SELECT 1 FROM endpoint e WHERE e.id = f.src) LIMIT 1",
+		  N_("flow \"%s\": unknown endpoint \"%s\" in from") },
+		{ "SELECT f.file, f.line, f.id, f.dst FROM flow f"
+		  " WHERE NOT EXISTS (SELECT 1 FROM endpoint e WHERE e.id = f.dst) LIMIT 1",
+		  N_("flow \"%s\": unknown endpoint \"%s\" in to") },
+		{ "SELECT e.file, e.line, e.id, e.zone FROM endpoint e"
+		  " WHERE NOT EXISTS (SELECT 1 FROM zone z WHERE z.id = e.zone) LIMIT 1",
+		  N_("endpoint \"%s\": unknown zone \"%s\"") },
+	};
+
+	for (size_t i = 0; i < sizeof checks / sizeof *checks; i++) {
+		sqlite3_stmt *st;
+		int rc;
+
+		if (sqlite3_prepare_v2(db, checks[i].sql, -1, &st, NULL) != SQLITE_OK) {
+			catalog_db_error(db, "check", err);
+			return -1;
+		}
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			error_set(err, (const char *)sqlite3_column_text(st, 0),
+				  sqlite3_column_int(st, 1), _(checks[i].msg),
+				  (const char *)sqlite3_column_text(st, 2),
+				  (const char *)sqlite3_column_text(st, 3));
+			sqlite3_finalize(st);
+			return -1;
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			catalog_db_error(db, "check", err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+catalog_import(sqlite3 *db, const struct catalog_source *src, size_t n,
+	       struct pp_error *err)
+{
+	struct loader l;
+	xmlSchemaPtr schema;
+	int rc = -1;
+
+	memset(&l, 0, sizeof l);
+	l.db = db;
+	l.err = err;
+	strlist_init(&l.features);
+	strlist_init(&l.seen_text);
+	sbuf_init(&l.text);
+	sbuf_init(&l.digest);
+	/* nothing from libxml2 may reach stderr (it would break a curses
+	 * screen): errors are collected per reader */
+	xmlSetStructuredErrorFunc(NULL, silent_error);
+	schema = load_schema(err);
+	if (schema == NULL)
+		goto out;
+	for (int i = 0; i < S_COUNT; i++) {
+		if (stmt_sql[i] == NULL)
+			continue;
+		if (sqlite3_prepare_v3(db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+				       &l.st[i], NULL) != SQLITE_OK) {
+			catalog_db_error(db, "prepare", err);
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (import_file(&l, schema, src[i].path) != 0)
+			goto out;
+	{
+		sqlite3_stmt *st;
+		bool any = false;
+
+		if (sqlite3_prepare_v2(db, "SELECT 1 FROM zone LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+			any = sqlite3_step(st) == SQLITE_ROW;
+			sqlite3_finalize(st);
+		}
+		if (!any) {
+			error_set(err, NULL, 0,
+				  _("the catalog declares no zones (is common.xml missing?)"));
+			goto out;
+		}
+	}
+	rc = check_references(db, err);
+out:
+	for (int i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(l.st[i]);
+	xmlSchemaFree(schema);
+	free(l.product);
+	free(l.text_field);
+	free(l.text_lang);
+	strlist_fini(&l.features);
+	strlist_fini(&l.seen_text);
+	sbuf_fini(&l.text);
+	sbuf_fini(&l.digest);
+	return rc;
+}

@@ -1,0 +1,357 @@
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/args.h"
+#include "export/export.h"
+#include "util/i18n.h"
+
+enum {
+	OPT_PRODUCT = 'p',
+	OPT_FEATURE = 'f',
+	OPT_OUTPUT = 'o',
+	OPT_HELP = 'h',
+	OPT_VERSION = 'V',
+	OPT_NO_FEATURE = 256,
+	OPT_PLACE,
+	OPT_ADDRESS,
+	OPT_ZONE,
+	OPT_FORMAT,
+	OPT_DB,
+	OPT_CATALOG,
+	OPT_LANG,
+	OPT_TITLE,
+	OPT_CHANGE_ID,
+	OPT_REQUESTER,
+	OPT_WINDOW,
+	OPT_NOTES,
+	OPT_FORCE,
+};
+
+static const struct option long_options[] = {
+	{ "product", required_argument, NULL, OPT_PRODUCT },
+	{ "feature", required_argument, NULL, OPT_FEATURE },
+	{ "no-feature", required_argument, NULL, OPT_NO_FEATURE },
+	{ "place", required_argument, NULL, OPT_PLACE },
+	{ "address", required_argument, NULL, OPT_ADDRESS },
+	{ "zone", required_argument, NULL, OPT_ZONE },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "output", required_argument, NULL, OPT_OUTPUT },
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "catalog", required_argument, NULL, OPT_CATALOG },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "title", required_argument, NULL, OPT_TITLE },
+	{ "change-id", required_argument, NULL, OPT_CHANGE_ID },
+	{ "requester", required_argument, NULL, OPT_REQUESTER },
+	{ "window", required_argument, NULL, OPT_WINDOW },
+	{ "notes", required_argument, NULL, OPT_NOTES },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct {
+	const char *name;
+	enum cli_command cmd;
+} commands[] = {
+	{ "export", CMD_EXPORT },
+	{ "list", CMD_LIST },
+	{ "check", CMD_CHECK },
+	{ "diff", CMD_DIFF },
+	{ "save", CMD_SAVE },
+	{ "help", CMD_HELP },
+};
+
+void
+cli_args_init(struct cli_args *a)
+{
+	memset(a, 0, sizeof *a);
+	strlist_init(&a->files);
+	strlist_init(&a->catalog_dirs);
+}
+
+void
+cli_args_fini(struct cli_args *a)
+{
+	for (size_t i = 0; i < a->nchoices; i++) {
+		free(a->choices[i].a);
+		free(a->choices[i].b);
+	}
+	free(a->choices);
+	strlist_fini(&a->files);
+	strlist_fini(&a->catalog_dirs);
+	free(a->format);
+	free(a->output);
+	free(a->db);
+	free(a->product);
+	free(a->lang);
+	free(a->title);
+	free(a->change_id);
+	free(a->requester);
+	free(a->window);
+	free(a->notes);
+	memset(a, 0, sizeof *a);
+}
+
+static void
+add_choice(struct cli_args *a, enum cli_choice_kind kind, const char *x, const char *y)
+{
+	a->choices = xreallocarray(a->choices, a->nchoices + 1, sizeof *a->choices);
+	a->choices[a->nchoices].kind = kind;
+	a->choices[a->nchoices].a = xstrdup(x);
+	a->choices[a->nchoices].b = xstrdup(y);
+	a->nchoices++;
+	a->has_scenario = true;
+}
+
+/* Splits "A=B" for --place, --address, --zone. */
+static int
+add_pair(struct cli_args *a, enum cli_choice_kind kind, const char *opt,
+	 const char *arg, bool b_optional, char *errbuf, size_t errsize)
+{
+	const char *eq = strchr(arg, '=');
+	char *left;
+
+	if (eq == NULL && b_optional) {
+		add_choice(a, kind, arg, NULL);
+		return 0;
+	}
+	if (eq == NULL || eq == arg || eq[1] == '\0') {
+		snprintf(errbuf, errsize, _("--%s expects NAME=VALUE, got \"%s\""), opt, arg);
+		return -1;
+	}
+	left = xstrndup(arg, (size_t)(eq - arg));
+	add_choice(a, kind, left, eq + 1);
+	free(left);
+	return 0;
+}
+
+static void
+set_str(char **field, const char *v)
+{
+	free(*field);
+	*field = xstrdup(v);
+}
+
+int
+cli_parse(int argc, char **argv, struct cli_args *a, char *errbuf, size_t errsize)
+{
+	int c, first = 1;
+
+	errbuf[0] = '\0';
+	a->cmd = CMD_TUI;
+	if (argc > 1 && argv[1][0] != '-') {
+		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+			if (strcmp(argv[1], commands[i].name) == 0) {
+				a->cmd = commands[i].cmd;
+				first = 2;
+				break;
+			}
+		}
+	}
+	/* getopt_long over ARGV from the command on; GNU getopt permutes,
+	 * so options may follow positional arguments */
+	optind = 0;
+	opterr = 0;
+	{
+		int sub_argc = argc - first + 1;
+		char **sub_argv = argv + first - 1;
+
+		while ((c = getopt_long(sub_argc, sub_argv, ":p:f:o:hV", long_options, NULL)) != -1) {
+			switch (c) {
+			case OPT_PRODUCT:
+				add_choice(a, CHOICE_PRODUCT, optarg, NULL);
+				break;
+			case OPT_FEATURE:
+				add_choice(a, CHOICE_FEATURE, optarg, NULL);
+				break;
+			case OPT_NO_FEATURE:
+				add_choice(a, CHOICE_NO_FEATURE, optarg, NULL);
+				break;
+			case OPT_PLACE:
+				if (add_pair(a, CHOICE_PLACE, "place", optarg, false, errbuf, errsize) != 0)
+					return -1;
+				break;
+			case OPT_ADDRESS:
+				if (add_pair(a, CHOICE_ADDRESS, "address", optarg, false, errbuf, errsize) != 0)
+					return -1;
+				break;
+			case OPT_ZONE:
+				if (add_pair(a, CHOICE_ZONE, "zone", optarg, true, errbuf, errsize) != 0)
+					return -1;
+				break;
+			case OPT_FORMAT: set_str(&a->format, optarg); break;
+			case OPT_OUTPUT: set_str(&a->output, optarg); break;
+			case OPT_DB: set_str(&a->db, optarg); break;
+			case OPT_CATALOG: strlist_add(&a->catalog_dirs, optarg); break;
+			case OPT_LANG: set_str(&a->lang, optarg); break;
+			case OPT_TITLE: set_str(&a->title, optarg); a->has_scenario = true; break;
+			case OPT_CHANGE_ID: set_str(&a->change_id, optarg); a->has_scenario = true; break;
+			case OPT_REQUESTER: set_str(&a->requester, optarg); a->has_scenario = true; break;
+			case OPT_WINDOW: set_str(&a->window, optarg); a->has_scenario = true; break;
+			case OPT_NOTES: set_str(&a->notes, optarg); a->has_scenario = true; break;
+			case OPT_FORCE: a->force = true; break;
+			case OPT_HELP: a->cmd = CMD_HELP; return 0;
+			case OPT_VERSION: a->cmd = CMD_VERSION; return 0;
+			case ':':
+				snprintf(errbuf, errsize, _("option %s needs a value"),
+					 sub_argv[optind - 1]);
+				return -1;
+			default:
+				snprintf(errbuf, errsize, _("unknown option \"%s\""),
+					 sub_argv[optind - 1]);
+				return -1;
+			}
+		}
+		for (int i = optind; i < sub_argc; i++)
+			strlist_add(&a->files, sub_argv[i]);
+	}
+
+	if (a->format != NULL && a->cmd != CMD_LIST && export_find(a->format) == NULL) {
+		snprintf(errbuf, errsize, _("unknown format \"%s\" (use md or csv)"), a->format);
+		return -1;
+	}
+	if (a->lang != NULL && strcmp(a->lang, "en") != 0 && strcmp(a->lang, "de") != 0 &&
+	    strcmp(a->lang, "fr") != 0) {
+		snprintf(errbuf, errsize, _("unknown language \"%s\" (use en, de or fr)"), a->lang);
+		return -1;
+	}
+	switch (a->cmd) {
+	case CMD_TUI:
+		if (a->files.n > 1) {
+			snprintf(errbuf, errsize, _("unknown command \"%s\""), a->files.v[0]);
+			return -1;
+		}
+		if (a->files.n == 1 && strchr(a->files.v[0], '.') == NULL &&
+		    strchr(a->files.v[0], '/') == NULL) {
+			snprintf(errbuf, errsize,
+				 _("unknown command \"%s\" (a plan file is named like NAME.portplan)"),
+				 a->files.v[0]);
+			return -1;
+		}
+		break;
+	case CMD_EXPORT:
+	case CMD_CHECK:
+		if (a->files.n > 1) {
+			snprintf(errbuf, errsize, _("too many arguments"));
+			return -1;
+		}
+		if (a->cmd == CMD_CHECK && a->has_scenario) {
+			snprintf(errbuf, errsize, _("check takes a plan file or --catalog DIR, not a scenario"));
+			return -1;
+		}
+		break;
+	case CMD_LIST:
+		if (a->files.n != 1) {
+			snprintf(errbuf, errsize,
+				 _("list needs one of: products, features, endpoints, zones, flows"));
+			return -1;
+		}
+		{
+			static const char *const what[] = {
+				"products", "features", "endpoints", "zones", "flows", "gaps",
+			};
+			bool ok = false;
+
+			for (size_t i = 0; i < sizeof what / sizeof *what; i++)
+				ok |= strcmp(a->files.v[0], what[i]) == 0;
+			if (!ok) {
+				snprintf(errbuf, errsize,
+					 _("cannot list \"%s\" (use products, features, endpoints, zones, flows or gaps)"),
+					 a->files.v[0]);
+				return -1;
+			}
+		}
+		if (a->format != NULL && strcmp(a->format, "text") != 0 &&
+		    strcmp(a->format, "csv") != 0) {
+			snprintf(errbuf, errsize, _("list formats are text and csv, not \"%s\""), a->format);
+			return -1;
+		}
+		for (size_t i = 0; i < a->nchoices; i++) {
+			if (a->choices[i].kind != CHOICE_PRODUCT || a->product != NULL) {
+				snprintf(errbuf, errsize, _("list takes at most one --product"));
+				return -1;
+			}
+			a->product = xstrdup(a->choices[i].a);
+		}
+		break;
+	case CMD_DIFF:
+		if (a->files.n != 2) {
+			snprintf(errbuf, errsize, _("diff needs two plan files: OLD NEW"));
+			return -1;
+		}
+		break;
+	case CMD_SAVE:
+		if (a->output == NULL || strcmp(a->output, "-") == 0) {
+			if (a->output == NULL) {
+				snprintf(errbuf, errsize, _("save needs -o FILE"));
+				return -1;
+			}
+		}
+		if (a->files.n > 1) {
+			snprintf(errbuf, errsize, _("too many arguments"));
+			return -1;
+		}
+		break;
+	case CMD_HELP:
+	case CMD_VERSION:
+		break;
+	}
+	return 0;
+}
+
+char *
+cli_usage(void)
+{
+	struct sbuf b;
+
+	sbuf_init(&b);
+	sbuf_add(&b, _("Usage: portplan [PLAN]\n"
+		       "       portplan export [PLAN] [SCENARIO] [--format md|csv] [-o FILE|-]\n"
+		       "       portplan save [PLAN] [SCENARIO] [METADATA] -o FILE [--force]\n"
+		       "       portplan list products|features|endpoints|zones|flows|gaps\n"
+		       "                     [--product ID] [--format text|csv]\n"
+		       "       portplan check [PLAN | --catalog DIR]\n"
+		       "       portplan diff OLD NEW [--format md|csv] [-o FILE|-]\n"
+		       "\n"
+		       "Plan the firewall openings an enterprise messaging product needs and\n"
+		       "write the change request.  Without a command, open the interactive planner.\n"
+		       "\n"
+		       "Scenario (each option may be repeated):\n"
+		       "  -p, --product ID          select a product (and its default features)\n"
+		       "  -f, --feature [PRODUCT:]ID  turn a feature or service on\n"
+		       "      --no-feature [PRODUCT:]ID  turn a feature or service off\n"
+		       "      --place ENDPOINT=ZONE place an endpoint in a zone\n"
+		       "      --address ENDPOINT=ADDR  give an endpoint an IPv4/IPv6 address,\n"
+		       "                            a CIDR range or a host name\n"
+		       "      --zone ID[=LABEL]     define a zone of your own\n"
+		       "\n"
+		       "Change-request metadata:\n"
+		       "      --title TEXT, --change-id ID, --requester NAME,\n"
+		       "      --window TEXT (implementation window), --notes TEXT\n"
+		       "\n"
+		       "Options:\n"
+		       "      --format FORMAT       output format (see below)\n"
+		       "  -o, --output FILE         write to FILE (\"-\" for standard output)\n"
+		       "      --force               overwrite an existing file\n"
+		       "      --lang en|de|fr       language of the exported document\n"
+		       "      --catalog DIR         also read catalog sources from DIR\n"
+		       "      --db PATH             catalog cache (default:\n"
+		       "                            $XDG_CACHE_HOME/portplan/catalog.sqlite)\n"
+		       "  -h, --help                show this help and exit\n"
+		       "  -V, --version             show the version and exit\n"
+		       "\n"
+		       "Export formats:\n"));
+	for (const struct exporter *e = export_formats; e->name != NULL; e++)
+		sbuf_addf(&b, "  %-24s  %s\n", e->name, _(e->help));
+	sbuf_add(&b, _("\n"
+		       "Exit status: 0 success, 1 data or user error, 2 usage error.\n"
+		       "\n"
+		       "Example:\n"
+		       "  portplan export --product bems --feature ssl --place bems=dmz --format md\n"));
+	return sbuf_take(&b);
+}

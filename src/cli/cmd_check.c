@@ -1,0 +1,66 @@
+/* cmd_check.c: portplan check [PLAN | --catalog DIR] */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "catalog/catalog.h"
+#include "cli/cli.h"
+#include "plan/plan.h"
+#include "resolve/resolve.h"
+#include "util/i18n.h"
+
+static int
+check_catalog(const struct cli_args *a)
+{
+	struct catalog_config cfg;
+	struct pp_error err;
+	int rc;
+
+	error_clear(&err);
+	catalog_config_init(&cfg);
+	catalog_config_default_dirs(&cfg);
+	strlist_copy(&cfg.dirs, &a->catalog_dirs);
+	rc = catalog_check(&cfg.dirs, &err);
+	if (rc != 0)
+		cli_error(&err);
+	else
+		for (size_t i = 0; i < cfg.dirs.n; i++)
+			/* TRANSLATORS: %s is a catalog directory */
+			printf(_("%s: catalog OK\n"), cfg.dirs.v[i]);
+	catalog_config_fini(&cfg);
+	return rc == 0 ? 0 : EXIT_DATA;
+}
+
+static int
+check_plan(struct cli_args *a)
+{
+	struct catalog *c = NULL;
+	struct plan *p = NULL;
+	struct resolution *r = NULL;
+	struct pp_error err;
+	int rc = EXIT_DATA;
+
+	error_clear(&err);
+	if (cli_open_catalog(a, false, &c, &err) != 0 ||
+	    cli_load_plan(a, c, &p, &err) != 0 ||
+	    resolve(c, p, &r, &err) != 0) {
+		cli_error(&err);
+		goto out;
+	}
+	for (size_t i = 0; i < r->problems.n; i++)
+		cli_warn(r->problems.v[i]);
+	printf(_("%s: plan OK\n"), a->files.v[0]);
+	rc = 0;
+out:
+	resolution_free(&r);
+	plan_free(&p);
+	catalog_free(&c);
+	return rc;
+}
+
+int
+cli_cmd_check(struct cli_args *a)
+{
+	return a->files.n == 1 ? check_plan(a) : check_catalog(a);
+}

@@ -1,0 +1,95 @@
+/* cmd_export.c: portplan export [PLAN] [SCENARIO] --format md|csv [-o FILE] */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog/catalog.h"
+#include "cli/cli.h"
+#include "export/export.h"
+#include "plan/plan.h"
+#include "plan/planfile.h"
+#include "resolve/resolve.h"
+#include "util/i18n.h"
+
+int
+cli_load_plan(const struct cli_args *a, struct catalog *c, struct plan **out,
+	      struct pp_error *err)
+{
+	struct strlist warnings;
+	struct plan *p = NULL;
+
+	*out = NULL;
+	strlist_init(&warnings);
+	if (a->files.n > 0) {
+		if (planfile_load(a->files.v[0], &p, &warnings, err) != 0) {
+			strlist_fini(&warnings);
+			return -1;
+		}
+	} else
+		p = plan_new();
+	for (size_t i = 0; i < warnings.n; i++)
+		cli_warn(warnings.v[i]);
+	strlist_fini(&warnings);
+	if (cli_apply_scenario(a, c, p, err) != 0) {
+		plan_free(&p);
+		return -1;
+	}
+	*out = p;
+	return 0;
+}
+
+int
+cli_render(const struct cli_args *a, struct catalog *c, const struct plan *p,
+	   struct sbuf *out, struct pp_error *err)
+{
+	const struct exporter *ex = export_find(a->format != NULL ? a->format : "md");
+	struct resolution *r = NULL;
+	struct export_input in;
+	int rc;
+
+	if (resolve(c, p, &r, err) != 0)
+		return -1;
+	for (size_t i = 0; i < r->problems.n; i++)
+		cli_warn(r->problems.v[i]);
+	in.plan = p;
+	in.res = r;
+	in.catalog_lang = cli_lang(a);
+	rc = ex->write(&in, out, err);
+	resolution_free(&r);
+	return rc;
+}
+
+int
+cli_cmd_export(struct cli_args *a)
+{
+	struct catalog *c = NULL;
+	struct plan *p = NULL;
+	struct pp_error err;
+	struct sbuf out;
+	int rc = EXIT_DATA;
+
+	error_clear(&err);
+	sbuf_init(&out);
+	if (cli_open_catalog(a, false, &c, &err) != 0 ||
+	    cli_load_plan(a, c, &p, &err) != 0)
+		goto fail;
+	if (p->products.n == 0) {
+		error_set(&err, NULL, 0,
+			  _("nothing to export: choose a product with --product ID (see: portplan list products)"));
+		goto fail;
+	}
+	if (cli_render(a, c, p, &out, &err) != 0 ||
+	    cli_write_output(a, out.s, out.len, &err) != 0)
+		goto fail;
+	rc = 0;
+	goto out;
+fail:
+	cli_error(&err);
+out:
+	sbuf_fini(&out);
+	plan_free(&p);
+	catalog_free(&c);
+	return rc;
+}

@@ -1,0 +1,173 @@
+/* csv.c: RFC 4180 (UTF-8, CRLF), one row per rule.  Column names are a
+ * machine interface: never translated, only ever appended to. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog/catalog.h"
+#include "export/export.h"
+#include "plan/plan.h"
+#include "resolve/resolve.h"
+#include "util/netspec.h"
+
+static const char *const columns[] = {
+	"rule_id", "section", "boundary", "source_zone", "source", "source_label",
+	"source_address", "destination_zone", "destination", "destination_label",
+	"destination_address", "protocol", "ports", "purpose", "product",
+	"flow_id", "condition", "reference", "provenance", "inferred_reason",
+	"required", "note",
+};
+
+static bool
+formula_start(const char *s)
+{
+	static const char *const fullwidth[] = {
+		"\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0",
+	};	/* ＝ ＋ － ＠ */
+
+	if (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' ||
+	    *s == '\r' || *s == '\n')
+		return true;
+	for (size_t i = 0; i < sizeof fullwidth / sizeof *fullwidth; i++)
+		if (strncmp(s, fullwidth[i], 3) == 0)
+			return true;
+	return false;
+}
+
+void
+export_csv_field(struct sbuf *out, const char *s, int free_text)
+{
+	if (s == NULL)
+		s = "";
+	sbuf_addc(out, '"');
+	if (free_text && formula_start(s))
+		sbuf_addc(out, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			sbuf_addc(out, '"');
+		sbuf_addc(out, *s);
+	}
+	sbuf_addc(out, '"');
+}
+
+static const char *const section_names[] = {
+	[RULE_FIREWALL] = "firewall",
+	[RULE_NO_CHANGE] = "no-change",
+	[RULE_HOST_LOCAL] = "host-local",
+};
+
+/* Joins one field of every origin with " | ". */
+static char *
+join_origins(const struct rule *rule, const char *(*get)(const struct catalog_flow *))
+{
+	struct sbuf b;
+	bool any = false;
+
+	sbuf_init(&b);
+	for (size_t i = 0; i < rule->norigins; i++) {
+		const char *v = get(rule->origins[i]);
+
+		if (i > 0)
+			sbuf_add(&b, " | ");
+		if (v != NULL && *v != '\0') {
+			sbuf_add(&b, v);
+			any = true;
+		}
+	}
+	if (!any)
+		sbuf_reset(&b);
+	return sbuf_take(&b);
+}
+
+static const char *o_purpose(const struct catalog_flow *f) { return f->purpose; }
+static const char *o_product(const struct catalog_flow *f) { return f->product; }
+static const char *o_id(const struct catalog_flow *f) { return f->id; }
+static const char *o_cond(const struct catalog_flow *f) { return f->cond; }
+static const char *o_reason(const struct catalog_flow *f) { return f->inferred ? f->reason : ""; }
+static const char *o_note(const struct catalog_flow *f) { return f->note; }
+
+static const char *
+o_reference(const struct catalog_flow *f)
+{
+	static char buf[2048];
+
+	snprintf(buf, sizeof buf, "%s, %s", f->doc, f->section);
+	return buf;
+}
+
+static const char *
+o_provenance(const struct catalog_flow *f)
+{
+	return f->inferred ? "inferred" : "source";
+}
+
+static void
+field_owned(struct sbuf *out, char *s)
+{
+	sbuf_addc(out, ',');
+	export_csv_field(out, s, 1);
+	free(s);
+}
+
+int
+export_csv(const struct export_input *in, struct sbuf *out, struct pp_error *err)
+{
+	const struct resolution *r = in->res;
+
+	(void)err;
+	for (size_t i = 0; i < sizeof columns / sizeof *columns; i++) {
+		if (i > 0)
+			sbuf_addc(out, ',');
+		sbuf_add(out, columns[i]);
+	}
+	sbuf_add(out, "\r\n");
+	for (size_t i = 0; i < r->nrules; i++) {
+		const struct rule *rule = &r->rules[i];
+		char pbuf[8], *boundary;
+
+		if (rule->section == RULE_FIREWALL)
+			boundary = xasprintf("%s>%s", rule->src.zone, rule->dst.zone);
+		else
+			boundary = xstrdup(rule->section == RULE_HOST_LOCAL ? "host" :
+					   rule->src.zone);
+		export_csv_field(out, rule->id, 0);
+		sbuf_addc(out, ',');
+		export_csv_field(out, section_names[rule->section], 0);
+		field_owned(out, boundary);
+		sbuf_addc(out, ',');
+		export_csv_field(out, rule->src.zone, 1);
+		sbuf_addc(out, ',');
+		export_csv_field(out, rule->src.id, 1);
+		sbuf_addc(out, ',');
+		export_csv_field(out, rule->src.label, 1);
+		sbuf_addc(out, ',');
+		export_csv_field(out, rule->src.address, 1);
+		sbuf_addc(out, ',');
+		export_csv_field(out, rule->dst.zone, 1);
+		sbuf_addc(out, ',');
+		export_csv_field(out, rule->dst.id, 1);
+		sbuf_addc(out, ',');
+		export_csv_field(out, rule->dst.label, 1);
+		sbuf_addc(out, ',');
+		export_csv_field(out, rule->dst.address, 1);
+		sbuf_addc(out, ',');
+		export_csv_field(out, proto_name(rule->proto, pbuf), 0);
+		sbuf_addc(out, ',');
+		export_csv_field(out, rule->ports, 0);
+		field_owned(out, join_origins(rule, o_purpose));
+		field_owned(out, join_origins(rule, o_product));
+		field_owned(out, join_origins(rule, o_id));
+		field_owned(out, join_origins(rule, o_cond));
+		field_owned(out, join_origins(rule, o_reference));
+		field_owned(out, join_origins(rule, o_provenance));
+		field_owned(out, join_origins(rule, o_reason));
+		sbuf_addc(out, ',');
+		export_csv_field(out, rule->required ? "yes" : "no", 0);
+		field_owned(out, join_origins(rule, o_note));
+		sbuf_add(out, "\r\n");
+	}
+	return 0;
+}

@@ -1,0 +1,47 @@
+/* export.h: change-request writers, one per format, in one registry.
+ * `--help`, the man page and the TUI's format list read the registry. */
+#ifndef PORTPLAN_EXPORT_EXPORT_H
+#define PORTPLAN_EXPORT_EXPORT_H
+
+#include <stddef.h>
+
+#include "util/error.h"
+#include "util/str.h"
+
+struct plan;
+struct resolution;
+
+struct export_input {
+	const struct plan *plan;
+	const struct resolution *res;
+	const char *catalog_lang;	/* language of catalog texts */
+};
+
+struct exporter {
+	const char *name;	/* "md", "csv" */
+	const char *ext;	/* ".md" */
+	const char *help;	/* N_() text */
+	/* Appends the document to OUT.  Deterministic: same input, same bytes. */
+	int (*write)(const struct export_input *in, struct sbuf *out,
+		     struct pp_error *err);
+};
+
+/* NULL-terminated by a zeroed entry. */
+extern const struct exporter export_formats[];
+
+/* Borrowed (static); NULL if unknown. */
+const struct exporter *export_find(const char *name);
+
+int export_markdown(const struct export_input *in, struct sbuf *out,
+		    struct pp_error *err);
+int export_csv(const struct export_input *in, struct sbuf *out,
+	       struct pp_error *err);
+
+/* Helpers shared by the writers (and the diff writer). */
+/* Appends S escaped for a Markdown table cell. */
+void export_md_cell(struct sbuf *out, const char *s);
+/* Appends S as one RFC 4180 field; FREE_TEXT guards against spreadsheet
+ * formula injection. */
+void export_csv_field(struct sbuf *out, const char *s, int free_text);
+
+#endif

@@ -1,0 +1,425 @@
+/* markdown.c: the change request an approver reads and signs. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog/catalog.h"
+#include "export/export.h"
+#include "plan/plan.h"
+#include "resolve/resolve.h"
+#include "util/i18n.h"
+#include "util/netspec.h"
+
+void
+export_md_cell(struct sbuf *out, const char *s)
+{
+	if (s == NULL || *s == '\0') {
+		sbuf_add(out, "");
+		return;
+	}
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '|': case '\\': case '*': case '_': case '`':
+		case '[': case ']': case '#': case '~':
+			sbuf_addc(out, '\\');
+			sbuf_addc(out, *s);
+			break;
+		case '<':
+			sbuf_add(out, "&lt;");
+			break;
+		case '>':
+			sbuf_add(out, "&gt;");
+			break;
+		case '\n': case '\r': case '\t':
+			sbuf_addc(out, ' ');
+			break;
+		default:
+			sbuf_addc(out, *s);
+		}
+	}
+}
+
+/* Plain text outside tables: same escaping. */
+static void
+md_text(struct sbuf *out, const char *s)
+{
+	export_md_cell(out, s);
+}
+
+static void
+md_end(struct sbuf *out, const struct rule_end *e, bool with_zone)
+{
+	export_md_cell(out, e->label);
+	sbuf_add(out, " (");
+	export_md_cell(out, e->id);
+	sbuf_add(out, ")");
+	if (with_zone) {
+		sbuf_add(out, "<br>");
+		/* TRANSLATORS: in a table cell, before a zone name */
+		sbuf_add(out, _("Zone:"));
+		sbuf_addc(out, ' ');
+		export_md_cell(out, e->zone_label);
+	}
+	sbuf_add(out, "<br>");
+	if (e->address != NULL) {
+		export_md_cell(out, e->address);
+	} else {
+		/* TRANSLATORS: shown when the plan gives an endpoint no address */
+		sbuf_add(out, _("**address to be supplied**"));
+	}
+}
+
+static void
+md_rule_row(struct sbuf *out, const struct rule *rule, bool with_zone)
+{
+	char buf[32];
+
+	sbuf_add(out, "| ");
+	sbuf_add(out, rule->id);
+	sbuf_add(out, " | ");
+	md_end(out, &rule->src, with_zone);
+	sbuf_add(out, " | ");
+	md_end(out, &rule->dst, with_zone);
+	sbuf_add(out, " | ");
+	sbuf_add(out, proto_label(rule->proto, buf));
+	sbuf_add(out, " | ");
+	sbuf_add(out, rule->ports != NULL ? rule->ports : "–");
+	sbuf_add(out, " | ");
+	for (size_t i = 0; i < rule->norigins; i++) {
+		const struct catalog_flow *f = rule->origins[i];
+
+		if (i > 0)
+			sbuf_add(out, "<br>");
+		export_md_cell(out, f->purpose);
+		if (!f->required) {
+			sbuf_addc(out, ' ');
+			/* TRANSLATORS: marks an optional opening in a table cell */
+			sbuf_add(out, _("(optional)"));
+		}
+		if (f->inferred) {
+			sbuf_addc(out, ' ');
+			/* TRANSLATORS: marks a flow not stated by the vendor document */
+			sbuf_add(out, _("**(inferred)**"));
+		}
+	}
+	sbuf_add(out, " | ");
+	for (size_t i = 0; i < rule->norigins; i++) {
+		const struct catalog_flow *f = rule->origins[i];
+
+		if (i > 0)
+			sbuf_add(out, "<br>");
+		export_md_cell(out, f->product);
+		sbuf_add(out, ": ");
+		if (f->cond[0] != '\0')
+			export_md_cell(out, f->cond);
+		else
+			/* TRANSLATORS: condition of a flow that always applies */
+			sbuf_add(out, _("always"));
+	}
+	sbuf_add(out, " | ");
+	for (size_t i = 0; i < rule->norigins; i++) {
+		const struct catalog_flow *f = rule->origins[i];
+
+		if (i > 0)
+			sbuf_add(out, "<br>");
+		export_md_cell(out, f->doc);
+		sbuf_add(out, ", ");
+		export_md_cell(out, f->section);
+		sbuf_add(out, " (");
+		export_md_cell(out, f->id);
+		sbuf_add(out, ")");
+	}
+	sbuf_add(out, " |\n");
+}
+
+static void
+md_table_head(struct sbuf *out)
+{
+	/* TRANSLATORS: column headings of a rule table */
+	sbuf_addf(out, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
+		  _("Rule"), _("Source"), _("Destination"), _("Protocol"),
+		  _("Ports"), _("Purpose"), _("Product: condition"), _("Reference"));
+	sbuf_add(out, "|---|---|---|---|---|---|---|---|\n");
+}
+
+static void
+md_meta_row(struct sbuf *out, const char *name, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	sbuf_add(out, "| ");
+	sbuf_add(out, name);
+	sbuf_add(out, " | ");
+	export_md_cell(out, value);
+	sbuf_add(out, " |\n");
+}
+
+static void
+md_section_rules(struct sbuf *out, const struct resolution *r, enum rule_section s)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < r->nrules; i++) {
+		if (r->rules[i].section != s)
+			continue;
+		if (!any)
+			md_table_head(out);
+		any = true;
+		md_rule_row(out, &r->rules[i], true);
+	}
+	if (!any) {
+		sbuf_add(out, _("None."));
+		sbuf_addc(out, '\n');
+	}
+}
+
+static void
+md_warnings(struct sbuf *out, const struct export_input *in)
+{
+	const struct resolution *r = in->res;
+	size_t n = 0;
+
+	sbuf_addf(out, "\n## %s\n\n", _("Warnings"));
+	for (size_t i = 0; i < r->problems.n; i++, n++) {
+		sbuf_add(out, "- ");
+		md_text(out, r->problems.v[i]);
+		sbuf_addc(out, '\n');
+	}
+	if (r->unaddressed.n > 0) {
+		n++;
+		sbuf_add(out, "- ");
+		sbuf_add(out, P_("This endpoint of a firewall rule has no address yet; supply it before implementation:",
+				 "These endpoints of firewall rules have no address yet; supply them before implementation:",
+				 r->unaddressed.n));
+		for (size_t i = 0; i < r->unaddressed.n; i++) {
+			const struct catalog_endpoint *e = resolution_endpoint(r, r->unaddressed.v[i]);
+
+			sbuf_add(out, i == 0 ? " " : ", ");
+			export_md_cell(out, e != NULL ? e->label : r->unaddressed.v[i]);
+			sbuf_add(out, " (");
+			export_md_cell(out, r->unaddressed.v[i]);
+			sbuf_add(out, ")");
+		}
+		sbuf_add(out, ".\n");
+	}
+	for (size_t i = 0; i < r->nrules; i++) {
+		const struct rule *rule = &r->rules[i];
+
+		for (size_t k = 0; k < rule->norigins; k++) {
+			const struct catalog_flow *f = rule->origins[k];
+
+			if (!f->inferred)
+				continue;
+			n++;
+			sbuf_add(out, "- ");
+			/* TRANSLATORS: %1$s is a rule id, %2$s/%3$s the product and
+			 * flow ids; a reason follows */
+			sbuf_addf(out, _("%1$s (%2$s/%3$s) is inferred, not stated by the vendor document:"),
+				  rule->id, f->product, f->id);
+			sbuf_addc(out, ' ');
+			md_text(out, f->reason != NULL ? f->reason : "");
+			sbuf_addc(out, '\n');
+		}
+	}
+	for (size_t i = 0; i < r->gaps.n; i++, n++) {
+		const struct catalog_gap *g = &r->gaps.v[i];
+
+		sbuf_add(out, "- ");
+		/* TRANSLATORS: %s is a product id; the text of the gap follows */
+		sbuf_addf(out, _("Not stated by the vendor document (%s):"), g->product);
+		sbuf_addc(out, ' ');
+		md_text(out, g->text);
+		sbuf_add(out, " (");
+		md_text(out, g->doc);
+		sbuf_add(out, ", ");
+		md_text(out, g->section);
+		sbuf_add(out, ")\n");
+	}
+	for (size_t i = 0; i < r->nrules; i++) {
+		const struct rule *rule = &r->rules[i];
+
+		if (rule->section != RULE_FIREWALL)
+			continue;
+		for (size_t k = 0; k < rule->norigins; k++) {
+			const struct catalog_flow *f = rule->origins[k];
+
+			if (f->note == NULL || f->note[0] == '\0')
+				continue;
+			n++;
+			sbuf_add(out, "- ");
+			sbuf_addf(out, "%s (%s/%s): ", rule->id, f->product, f->id);
+			md_text(out, f->note);
+			sbuf_addc(out, '\n');
+		}
+	}
+	if (n == 0) {
+		sbuf_add(out, _("None."));
+		sbuf_addc(out, '\n');
+	}
+}
+
+static void
+md_selections(struct sbuf *out, const struct export_input *in)
+{
+	const struct plan *p = in->plan;
+	const struct resolution *r = in->res;
+
+	sbuf_addf(out, "\n## %s\n\n", _("Selections that produced this request"));
+	for (size_t i = 0; i < p->products.n; i++) {
+		const char *prod = p->products.v[i];
+		bool any = false;
+
+		sbuf_add(out, "- ");
+		export_md_cell(out, resolution_product_label(r, prod));
+		sbuf_add(out, " (");
+		export_md_cell(out, prod);
+		sbuf_add(out, "): ");
+		for (size_t k = 0; k < p->nfeatures; k++) {
+			if (strcmp(p->features[k].product, prod) != 0)
+				continue;
+			sbuf_add(out, any ? ", " : "");
+			export_md_cell(out, p->features[k].id);
+			any = true;
+		}
+		if (!any)
+			/* TRANSLATORS: a product with no feature selected */
+			sbuf_add(out, _("no features"));
+		sbuf_addc(out, '\n');
+	}
+	if (p->products.n == 0)
+		sbuf_addf(out, "- %s\n", _("No products selected."));
+	for (size_t i = 0; i < p->nzones; i++) {
+		sbuf_add(out, "- ");
+		/* TRANSLATORS: a zone the admin defined; id and label follow */
+		sbuf_add(out, _("Zone defined in this plan:"));
+		sbuf_addc(out, ' ');
+		export_md_cell(out, p->zones[i].id);
+		sbuf_add(out, " (");
+		export_md_cell(out, p->zones[i].label);
+		sbuf_add(out, ")\n");
+	}
+	for (size_t i = 0; i < p->nendpoints; i++) {
+		const struct plan_endpoint *e = &p->endpoints[i];
+
+		if (e->zone == NULL && e->addresses.n == 0 && e->hostnames.n == 0)
+			continue;
+		sbuf_add(out, "- ");
+		export_md_cell(out, e->id);
+		if (e->zone != NULL) {
+			sbuf_add(out, ": ");
+			/* TRANSLATORS: an endpoint placed in a zone; the zone follows */
+			sbuf_add(out, _("placed in"));
+			sbuf_addc(out, ' ');
+			export_md_cell(out, resolution_zone_label(r, p, e->zone));
+		}
+		for (size_t k = 0; k < e->hostnames.n; k++) {
+			sbuf_add(out, k == 0 && e->zone == NULL ? ": " : ", ");
+			export_md_cell(out, e->hostnames.v[k]);
+		}
+		for (size_t k = 0; k < e->addresses.n; k++) {
+			sbuf_add(out, k == 0 && e->zone == NULL && e->hostnames.n == 0 ? ": " : ", ");
+			export_md_cell(out, e->addresses.v[k]);
+		}
+		sbuf_addc(out, '\n');
+	}
+}
+
+int
+export_markdown(const struct export_input *in, struct sbuf *out, struct pp_error *err)
+{
+	const struct plan *p = in->plan;
+	const struct resolution *r = in->res;
+
+	(void)err;
+	sbuf_add(out, "# ");
+	/* TRANSLATORS: document title; the plan's title follows */
+	sbuf_add(out, _("Firewall change request"));
+	if (p->meta.title != NULL) {
+		sbuf_add(out, ": ");
+		md_text(out, p->meta.title);
+	}
+	sbuf_add(out, "\n\n");
+	sbuf_addf(out, "| %s | %s |\n|---|---|\n", _("Field"), _("Value"));
+	md_meta_row(out, _("Change ID"), p->meta.change_id);
+	md_meta_row(out, _("Requester"), p->meta.requester);
+	md_meta_row(out, _("Implementation window"), p->meta.window);
+	{
+		struct sbuf prods;
+
+		sbuf_init(&prods);
+		for (size_t i = 0; i < p->products.n; i++) {
+			if (i > 0)
+				sbuf_add(&prods, ", ");
+			sbuf_add(&prods, resolution_product_label(r, p->products.v[i]));
+		}
+		md_meta_row(out, _("Products"), sbuf_str(&prods));
+		sbuf_fini(&prods);
+	}
+	md_meta_row(out, _("Generated by"), PACKAGE_STRING);
+	if (p->meta.notes != NULL) {
+		sbuf_addc(out, '\n');
+		md_text(out, p->meta.notes);
+		sbuf_addc(out, '\n');
+	}
+
+	sbuf_addf(out, "\n## %s\n\n", _("Summary"));
+	if (r->nboundaries > 0) {
+		sbuf_addf(out, "| %s | %s |\n|---|---|\n", _("Boundary (source → destination)"),
+			  _("Rules"));
+		for (size_t i = 0; i < r->nboundaries; i++) {
+			const struct boundary *b = &r->boundaries[i];
+
+			sbuf_add(out, "| ");
+			export_md_cell(out, b->src_label);
+			sbuf_add(out, " → ");
+			export_md_cell(out, b->dst_label);
+			sbuf_addf(out, " | %zu |\n", b->count);
+		}
+		sbuf_addc(out, '\n');
+	}
+	sbuf_addf(out, P_("%zu firewall rule to open", "%zu firewall rules to open",
+			  r->count[RULE_FIREWALL]), r->count[RULE_FIREWALL]);
+	sbuf_add(out, "; ");
+	sbuf_addf(out, P_("%zu flow inside one zone (no firewall change)",
+			  "%zu flows inside one zone (no firewall change)",
+			  r->count[RULE_NO_CHANGE]), r->count[RULE_NO_CHANGE]);
+	sbuf_add(out, "; ");
+	sbuf_addf(out, P_("%zu host-local port", "%zu host-local ports",
+			  r->count[RULE_HOST_LOCAL]), r->count[RULE_HOST_LOCAL]);
+	sbuf_add(out, ".\n");
+
+	for (size_t i = 0; i < r->nboundaries; i++) {
+		const struct boundary *b = &r->boundaries[i];
+
+		sbuf_addf(out, "\n## %s ", _("Firewall rules:"));
+		export_md_cell(out, b->src_label);
+		sbuf_add(out, " → ");
+		export_md_cell(out, b->dst_label);
+		sbuf_add(out, "\n\n");
+		md_table_head(out);
+		for (size_t k = b->first; k < b->first + b->count; k++)
+			md_rule_row(out, &r->rules[k], false);
+	}
+	if (r->nboundaries == 0) {
+		sbuf_addf(out, "\n## %s\n\n%s\n", _("Firewall rules"),
+			  _("No flow crosses a zone boundary: no firewall rule is needed."));
+	}
+
+	sbuf_addf(out, "\n## %s\n\n", _("No firewall change (both ends in the same zone)"));
+	md_section_rules(out, r, RULE_NO_CHANGE);
+	sbuf_addf(out, "\n## %s\n\n", _("Host-local ports (inside one host)"));
+	md_section_rules(out, r, RULE_HOST_LOCAL);
+
+	md_warnings(out, in);
+	md_selections(out, in);
+
+	sbuf_addf(out, "\n## %s\n\n", _("Approval"));
+	sbuf_addf(out, "| %s | %s | %s | %s |\n|---|---|---|---|\n",
+		  _("Role"), _("Name"), _("Signature"), _("Date"));
+	sbuf_addf(out, "| %s | | | |\n", _("Requester"));
+	sbuf_addf(out, "| %s | | | |\n", _("Security review"));
+	sbuf_addf(out, "| %s | | | |\n", _("Firewall team"));
+	return 0;
+}

@@ -1,0 +1,375 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/plan.h"
+#include "util/i18n.h"
+#include "util/netspec.h"
+
+struct plan *
+plan_new(void)
+{
+	struct plan *p = xcalloc(1, sizeof *p);
+
+	strlist_init(&p->products);
+	strlist_init(&p->fingerprint);
+	return p;
+}
+
+static void
+endpoint_fini(struct plan_endpoint *e)
+{
+	free(e->id);
+	free(e->zone);
+	strlist_fini(&e->addresses);
+	strlist_fini(&e->hostnames);
+}
+
+void
+plan_free(struct plan **pp)
+{
+	struct plan *p = *pp;
+
+	if (p == NULL)
+		return;
+	free(p->meta.title);
+	free(p->meta.change_id);
+	free(p->meta.requester);
+	free(p->meta.window);
+	free(p->meta.notes);
+	strlist_fini(&p->products);
+	strlist_fini(&p->fingerprint);
+	for (size_t i = 0; i < p->nfeatures; i++) {
+		free(p->features[i].product);
+		free(p->features[i].id);
+	}
+	free(p->features);
+	for (size_t i = 0; i < p->nzones; i++) {
+		free(p->zones[i].id);
+		free(p->zones[i].label);
+	}
+	free(p->zones);
+	for (size_t i = 0; i < p->nendpoints; i++)
+		endpoint_fini(&p->endpoints[i]);
+	free(p->endpoints);
+	free(p);
+	*pp = NULL;
+}
+
+struct plan *
+plan_dup(const struct plan *src)
+{
+	struct plan *p = plan_new();
+
+	p->meta.title = xstrdup(src->meta.title);
+	p->meta.change_id = xstrdup(src->meta.change_id);
+	p->meta.requester = xstrdup(src->meta.requester);
+	p->meta.window = xstrdup(src->meta.window);
+	p->meta.notes = xstrdup(src->meta.notes);
+	strlist_copy(&p->products, &src->products);
+	strlist_copy(&p->fingerprint, &src->fingerprint);
+	p->features = xcalloc(src->nfeatures, sizeof *p->features);
+	for (size_t i = 0; i < src->nfeatures; i++) {
+		p->features[i].product = xstrdup(src->features[i].product);
+		p->features[i].id = xstrdup(src->features[i].id);
+	}
+	p->nfeatures = src->nfeatures;
+	p->zones = xcalloc(src->nzones, sizeof *p->zones);
+	for (size_t i = 0; i < src->nzones; i++) {
+		p->zones[i].id = xstrdup(src->zones[i].id);
+		p->zones[i].label = xstrdup(src->zones[i].label);
+	}
+	p->nzones = src->nzones;
+	p->endpoints = xcalloc(src->nendpoints, sizeof *p->endpoints);
+	for (size_t i = 0; i < src->nendpoints; i++) {
+		const struct plan_endpoint *s = &src->endpoints[i];
+		struct plan_endpoint *d = &p->endpoints[i];
+
+		d->id = xstrdup(s->id);
+		d->zone = xstrdup(s->zone);
+		strlist_init(&d->addresses);
+		strlist_init(&d->hostnames);
+		strlist_copy(&d->addresses, &s->addresses);
+		strlist_copy(&d->hostnames, &s->hostnames);
+	}
+	p->nendpoints = src->nendpoints;
+	return p;
+}
+
+bool
+plan_has_product(const struct plan *p, const char *product)
+{
+	return strlist_contains(&p->products, product);
+}
+
+void
+plan_add_product(struct plan *p, const char *product)
+{
+	if (plan_has_product(p, product))
+		return;
+	strlist_add(&p->products, product);
+	strlist_sort(&p->products);
+}
+
+void
+plan_remove_product(struct plan *p, const char *product)
+{
+	size_t j = 0;
+
+	strlist_remove(&p->products, product);
+	for (size_t i = 0; i < p->nfeatures; i++) {
+		if (strcmp(p->features[i].product, product) == 0) {
+			free(p->features[i].product);
+			free(p->features[i].id);
+		} else
+			p->features[j++] = p->features[i];
+	}
+	p->nfeatures = j;
+}
+
+static int
+feature_cmp(const char *pa, const char *ia, const char *pb, const char *ib)
+{
+	int c = strcmp(pa, pb);
+
+	return c != 0 ? c : strcmp(ia, ib);
+}
+
+bool
+plan_has_feature(const struct plan *p, const char *product, const char *id)
+{
+	for (size_t i = 0; i < p->nfeatures; i++)
+		if (feature_cmp(p->features[i].product, p->features[i].id,
+				product, id) == 0)
+			return true;
+	return false;
+}
+
+void
+plan_set_feature(struct plan *p, const char *product, const char *id, bool on)
+{
+	size_t i;
+
+	for (i = 0; i < p->nfeatures; i++) {
+		int c = feature_cmp(p->features[i].product, p->features[i].id,
+				    product, id);
+		if (c == 0) {
+			if (!on) {
+				free(p->features[i].product);
+				free(p->features[i].id);
+				memmove(&p->features[i], &p->features[i + 1],
+					(p->nfeatures - i - 1) * sizeof *p->features);
+				p->nfeatures--;
+			}
+			return;
+		}
+		if (c > 0)
+			break;
+	}
+	if (!on)
+		return;
+	p->features = xreallocarray(p->features, p->nfeatures + 1, sizeof *p->features);
+	memmove(&p->features[i + 1], &p->features[i],
+		(p->nfeatures - i) * sizeof *p->features);
+	p->features[i].product = xstrdup(product);
+	p->features[i].id = xstrdup(id);
+	p->nfeatures++;
+}
+
+void
+plan_add_zone(struct plan *p, const char *id, const char *label)
+{
+	size_t i;
+
+	for (i = 0; i < p->nzones; i++) {
+		int c = strcmp(p->zones[i].id, id);
+
+		if (c == 0) {
+			free(p->zones[i].label);
+			p->zones[i].label = xstrdup(label);
+			return;
+		}
+		if (c > 0)
+			break;
+	}
+	p->zones = xreallocarray(p->zones, p->nzones + 1, sizeof *p->zones);
+	memmove(&p->zones[i + 1], &p->zones[i], (p->nzones - i) * sizeof *p->zones);
+	p->zones[i].id = xstrdup(id);
+	p->zones[i].label = xstrdup(label);
+	p->nzones++;
+}
+
+void
+plan_remove_zone(struct plan *p, const char *id)
+{
+	for (size_t i = 0; i < p->nzones; i++) {
+		if (strcmp(p->zones[i].id, id) != 0)
+			continue;
+		free(p->zones[i].id);
+		free(p->zones[i].label);
+		memmove(&p->zones[i], &p->zones[i + 1],
+			(p->nzones - i - 1) * sizeof *p->zones);
+		p->nzones--;
+		return;
+	}
+}
+
+const struct plan_zone *
+plan_zone(const struct plan *p, const char *id)
+{
+	for (size_t i = 0; i < p->nzones; i++)
+		if (strcmp(p->zones[i].id, id) == 0)
+			return &p->zones[i];
+	return NULL;
+}
+
+const struct plan_endpoint *
+plan_endpoint(const struct plan *p, const char *id)
+{
+	for (size_t i = 0; i < p->nendpoints; i++)
+		if (strcmp(p->endpoints[i].id, id) == 0)
+			return &p->endpoints[i];
+	return NULL;
+}
+
+struct plan_endpoint *
+plan_endpoint_get(struct plan *p, const char *id)
+{
+	size_t i;
+	struct plan_endpoint *e;
+
+	for (i = 0; i < p->nendpoints; i++) {
+		int c = strcmp(p->endpoints[i].id, id);
+
+		if (c == 0)
+			return &p->endpoints[i];
+		if (c > 0)
+			break;
+	}
+	p->endpoints = xreallocarray(p->endpoints, p->nendpoints + 1,
+				     sizeof *p->endpoints);
+	memmove(&p->endpoints[i + 1], &p->endpoints[i],
+		(p->nendpoints - i) * sizeof *p->endpoints);
+	e = &p->endpoints[i];
+	e->id = xstrdup(id);
+	e->zone = NULL;
+	strlist_init(&e->addresses);
+	strlist_init(&e->hostnames);
+	p->nendpoints++;
+	return e;
+}
+
+void
+plan_place(struct plan *p, const char *endpoint, const char *zone)
+{
+	struct plan_endpoint *e = plan_endpoint_get(p, endpoint);
+
+	free(e->zone);
+	e->zone = xstrdup(zone);
+}
+
+int
+plan_add_address(struct plan *p, const char *endpoint, const char *addr,
+		 struct pp_error *err)
+{
+	struct plan_endpoint *e;
+
+	switch (addr_classify(addr)) {
+	case ADDR_INVALID:
+		error_set(err, NULL, 0,
+			  _("\"%s\" is not an IPv4 or IPv6 address, a CIDR range or a host name"),
+			  addr);
+		return -1;
+	case ADDR_HOSTNAME:
+		e = plan_endpoint_get(p, endpoint);
+		strlist_add_unique(&e->hostnames, addr);
+		strlist_sort(&e->hostnames);
+		return 0;
+	default:
+		e = plan_endpoint_get(p, endpoint);
+		strlist_add_unique(&e->addresses, addr);
+		strlist_sort(&e->addresses);
+		return 0;
+	}
+}
+
+void
+plan_remove_address(struct plan *p, const char *endpoint, const char *addr)
+{
+	struct plan_endpoint *e = plan_endpoint_get(p, endpoint);
+
+	strlist_remove(&e->addresses, addr);
+	strlist_remove(&e->hostnames, addr);
+}
+
+void
+plan_set_meta(char **field, const char *value)
+{
+	free(*field);
+	*field = (value != NULL && *value != '\0') ? xstrdup(value) : NULL;
+}
+
+static bool
+str_eq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static bool
+strlist_eq(const struct strlist *a, const struct strlist *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], b->v[i]) != 0)
+			return false;
+	return true;
+}
+
+static bool
+endpoint_is_default(const struct plan_endpoint *e)
+{
+	return e->zone == NULL && e->addresses.n == 0 && e->hostnames.n == 0;
+}
+
+bool
+plan_equal(const struct plan *a, const struct plan *b)
+{
+	size_t i, j;
+
+	if (!str_eq(a->meta.title, b->meta.title) ||
+	    !str_eq(a->meta.change_id, b->meta.change_id) ||
+	    !str_eq(a->meta.requester, b->meta.requester) ||
+	    !str_eq(a->meta.window, b->meta.window) ||
+	    !str_eq(a->meta.notes, b->meta.notes) ||
+	    !strlist_eq(&a->products, &b->products) ||
+	    a->nfeatures != b->nfeatures || a->nzones != b->nzones)
+		return false;
+	for (i = 0; i < a->nfeatures; i++)
+		if (feature_cmp(a->features[i].product, a->features[i].id,
+				b->features[i].product, b->features[i].id) != 0)
+			return false;
+	for (i = 0; i < a->nzones; i++)
+		if (!str_eq(a->zones[i].id, b->zones[i].id) ||
+		    !str_eq(a->zones[i].label, b->zones[i].label))
+			return false;
+	/* endpoints equal, ignoring entries that hold nothing */
+	for (i = 0, j = 0;;) {
+		while (i < a->nendpoints && endpoint_is_default(&a->endpoints[i]))
+			i++;
+		while (j < b->nendpoints && endpoint_is_default(&b->endpoints[j]))
+			j++;
+		if (i == a->nendpoints || j == b->nendpoints)
+			return i == a->nendpoints && j == b->nendpoints;
+		if (!str_eq(a->endpoints[i].id, b->endpoints[j].id) ||
+		    !str_eq(a->endpoints[i].zone, b->endpoints[j].zone) ||
+		    !strlist_eq(&a->endpoints[i].addresses, &b->endpoints[j].addresses) ||
+		    !strlist_eq(&a->endpoints[i].hostnames, &b->endpoints[j].hostnames))
+			return false;
+		i++;
+		j++;
+	}
+}

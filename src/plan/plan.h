@@ -1,0 +1,93 @@
+/* plan.h: the admin's choices (products, features, zones, placement,
+ * addresses) and change-request metadata.  The plan holds only choices;
+ * what they mean comes from the catalog at resolve time.
+ *
+ * Lists are kept sorted so that the plan file writer is canonical. */
+#ifndef PORTPLAN_PLAN_PLAN_H
+#define PORTPLAN_PLAN_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/error.h"
+#include "util/str.h"
+
+struct plan_feature {
+	char *product;
+	char *id;
+};
+
+struct plan_zone {		/* a zone the admin defines */
+	char *id;
+	char *label;
+};
+
+struct plan_endpoint {
+	char *id;
+	char *zone;		/* NULL: the catalog's default zone */
+	struct strlist addresses;	/* IPv4, IPv6, CIDR (validated) */
+	struct strlist hostnames;	/* DNS names (validated) */
+};
+
+struct plan_meta {
+	char *title;
+	char *change_id;
+	char *requester;
+	char *window;		/* implementation window, free text */
+	char *notes;
+};
+
+struct plan {
+	struct plan_meta meta;
+	struct strlist products;	/* sorted */
+	struct plan_feature *features;	/* sorted by product, id */
+	size_t nfeatures;
+	struct plan_zone *zones;	/* sorted by id */
+	size_t nzones;
+	struct plan_endpoint *endpoints;	/* sorted by id */
+	size_t nendpoints;
+	/* Catalog fingerprint when the plan was saved: one "product flow-id
+	 * digest" line per flow of the plan's products (see plan file). */
+	struct strlist fingerprint;
+};
+
+/* Caller-owned empty plan; free with plan_free. */
+struct plan *plan_new(void);
+void plan_free(struct plan **p);
+/* Caller-owned deep copy. */
+struct plan *plan_dup(const struct plan *p);
+
+bool plan_has_product(const struct plan *p, const char *product);
+void plan_add_product(struct plan *p, const char *product);
+/* Also drops the product's features. */
+void plan_remove_product(struct plan *p, const char *product);
+
+bool plan_has_feature(const struct plan *p, const char *product, const char *id);
+void plan_set_feature(struct plan *p, const char *product, const char *id, bool on);
+
+/* Defines or relabels an admin zone. */
+void plan_add_zone(struct plan *p, const char *id, const char *label);
+void plan_remove_zone(struct plan *p, const char *id);
+/* Borrowed until the plan changes; NULL if absent. */
+const struct plan_zone *plan_zone(const struct plan *p, const char *id);
+
+/* Borrowed until the plan changes; NULL if absent. */
+const struct plan_endpoint *plan_endpoint(const struct plan *p, const char *id);
+/* Borrowed until the plan changes; created when absent. */
+struct plan_endpoint *plan_endpoint_get(struct plan *p, const char *id);
+/* ZONE NULL restores the catalog default. */
+void plan_place(struct plan *p, const char *endpoint, const char *zone);
+/* Validates ADDR (IPv4, IPv6, CIDR or host name) and adds it to the
+ * endpoint's addresses or host names.  -1 with ERR on an invalid one. */
+int plan_add_address(struct plan *p, const char *endpoint, const char *addr,
+		     struct pp_error *err);
+/* Removes ADDR from the endpoint's addresses or host names. */
+void plan_remove_address(struct plan *p, const char *endpoint, const char *addr);
+
+/* Sets a metadata field (borrowed pointer into P->meta; NULL clears). */
+void plan_set_meta(char **field, const char *value);
+
+/* True when both plans hold the same choices and metadata. */
+bool plan_equal(const struct plan *a, const struct plan *b);
+
+#endif

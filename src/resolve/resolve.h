@@ -1,0 +1,89 @@
+/* resolve.h: plan + catalog -> rules.
+ *
+ * The catalog selects the flows whose condition holds and maps their ends
+ * to zones (one SQL query, catalog_select); this module merges identical
+ * openings into rules, sorts them into sections and boundaries, numbers
+ * them, and collects what the approver must be warned about. */
+#ifndef PORTPLAN_RESOLVE_RESOLVE_H
+#define PORTPLAN_RESOLVE_RESOLVE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog/catalog.h"
+#include "util/error.h"
+#include "util/str.h"
+
+struct plan;
+
+enum rule_section {
+	RULE_FIREWALL,		/* crosses a zone boundary */
+	RULE_NO_CHANGE,		/* both ends in the same zone */
+	RULE_HOST_LOCAL,	/* inside one host */
+};
+
+struct rule_end {
+	const char *id;		/* endpoint id */
+	const char *label;	/* endpoint label (or the id if unknown) */
+	const char *zone;	/* zone id */
+	const char *zone_label;
+	const char *address;	/* plan addresses and host names, else the
+				 * catalog's FQDN patterns, ", "-joined; NULL */
+};
+
+struct rule {
+	char id[16];		/* R001 (firewall), N001 (no change), H001 (host) */
+	enum rule_section section;
+	struct rule_end src, dst;
+	int proto;
+	const char *ports;	/* NULL for protocols without ports */
+	bool required;		/* at least one origin is required */
+	bool inferred;		/* at least one origin is inferred */
+	const struct catalog_flow **origins;	/* the flows it opens for */
+	size_t norigins;
+};
+
+/* A run of firewall rules with the same source and destination zone. */
+struct boundary {
+	const char *src_zone, *dst_zone;
+	const char *src_label, *dst_label;
+	size_t first, count;	/* into rules[] */
+};
+
+struct resolution {
+	struct rule *rules;	/* firewall, then no-change, then host-local */
+	size_t nrules;
+	size_t count[3];	/* rules per section */
+	struct boundary *boundaries;
+	size_t nboundaries;
+	struct catalog_flows flows;	/* the selected flows */
+	struct catalog_gaps gaps;	/* what the documents leave unstated */
+	struct catalog_products products;	/* the plan's known products */
+	struct catalog_features features;	/* their features */
+	struct catalog_zones zones;
+	struct catalog_endpoints endpoints;
+	/* endpoints of firewall rules with neither a plan address nor an FQDN */
+	struct strlist unaddressed;
+	/* plan entries the catalog does not know (kept, never dropped) and
+	 * other problems with the choices, as sentences */
+	struct strlist problems;
+	struct pool *pool;
+};
+
+/* Caller-owned *OUT; free with resolution_free. */
+int resolve(struct catalog *c, const struct plan *p, struct resolution **out,
+	    struct pp_error *err);
+void resolution_free(struct resolution **r);
+
+/* Borrowed from R: a zone's label (the plan's own zones included), an
+ * endpoint's catalog record, a product's label; ID when unknown. */
+const char *resolution_zone_label(const struct resolution *r, const struct plan *p,
+				  const char *zone);
+const struct catalog_endpoint *resolution_endpoint(const struct resolution *r,
+						   const char *id);
+const char *resolution_product_label(const struct resolution *r, const char *id);
+
+/* Canonical key of a rule's opening: "src>dst proto ports".  Caller-owned. */
+char *rule_key(const struct rule *rule);
+
+#endif

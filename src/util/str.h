@@ -1,0 +1,72 @@
+/* str.h: allocation, growable strings, string lists and text cleaning. */
+#ifndef PORTPLAN_UTIL_STR_H
+#define PORTPLAN_UTIL_STR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/error.h"
+
+/* Allocation that aborts on exhaustion (there is nothing sensible to do). */
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
+/* Caller-owned copy; NULL gives NULL. */
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Caller-owned formatted string. */
+char *xasprintf(const char *fmt, ...) PP_PRINTF(1, 2);
+/* Frees *P and sets it to NULL. */
+void xfree(char **p);
+
+/* Growable NUL-terminated buffer.  Embedded: sbuf_init/sbuf_fini. */
+struct sbuf {
+	char *s;
+	size_t len;
+	size_t cap;
+};
+void sbuf_init(struct sbuf *b);
+void sbuf_fini(struct sbuf *b);
+void sbuf_add(struct sbuf *b, const char *s);
+void sbuf_addn(struct sbuf *b, const char *s, size_t n);
+void sbuf_addc(struct sbuf *b, char c);
+void sbuf_addf(struct sbuf *b, const char *fmt, ...) PP_PRINTF(2, 3);
+void sbuf_reset(struct sbuf *b);
+/* Caller-owned string; leaves B empty. */
+char *sbuf_take(struct sbuf *b);
+/* Borrowed until the next change of B; never NULL. */
+const char *sbuf_str(const struct sbuf *b);
+
+/* Growable list of caller-owned strings (the list owns them). */
+struct strlist {
+	char **v;
+	size_t n;
+	size_t cap;
+};
+void strlist_init(struct strlist *l);
+void strlist_fini(struct strlist *l);
+void strlist_add(struct strlist *l, const char *s);
+void strlist_addf(struct strlist *l, const char *fmt, ...) PP_PRINTF(2, 3);
+/* Adds S unless an equal string is present. */
+void strlist_add_unique(struct strlist *l, const char *s);
+bool strlist_contains(const struct strlist *l, const char *s);
+void strlist_remove(struct strlist *l, const char *s);
+void strlist_sort(struct strlist *l);
+void strlist_copy(struct strlist *dst, const struct strlist *src);
+/* Caller-owned "a, b, c" (SEP between items). */
+char *strlist_join(const struct strlist *l, const char *sep);
+
+/* Text from files (catalog, plan) is cleaned before it reaches a terminal:
+ * C0 and C1 controls (newline and tab become a space), DEL, bidirectional
+ * embedding/override/isolate characters and invalid UTF-8 (as U+FFFD) are
+ * removed.  Caller-owned result. */
+char *text_clean(const char *s);
+/* The same into a fixed buffer, truncated at a character boundary. */
+void text_clean_into(char *dst, size_t size, const char *s);
+/* True when S is valid UTF-8 without control or bidi characters. */
+bool text_is_clean(const char *s);
+/* Collapses runs of white space into one space and trims both ends, in place. */
+void text_squeeze(char *s);
+
+#endif

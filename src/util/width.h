@@ -1,0 +1,18 @@
+/* width.h: display width of UTF-8 text (wcwidth), the one place where
+ * text is measured, padded and cut for the terminal (tmux utf8.c, htop
+ * RichString).  Needs a UTF-8 LC_CTYPE for non-ASCII text. */
+#ifndef PORTPLAN_UTIL_WIDTH_H
+#define PORTPLAN_UTIL_WIDTH_H
+
+#include <stddef.h>
+
+/* Columns S occupies; control characters count as 0. */
+size_t text_width(const char *s);
+/* Number of bytes of S that fit in COLS columns (never cutting a
+ * character in half). */
+size_t text_fit(const char *s, size_t cols);
+/* Caller-owned copy of S cut to COLS columns ("…" marks a cut) and padded
+ * with spaces to exactly COLS columns. */
+char *text_pad(const char *s, size_t cols);
+
+#endif
