@@ -182,7 +182,7 @@ list_flows(struct catalog *c, const char *product, bool csv, struct table *t,
 		const struct catalog_flow *f = &l.v[i];
 		char pbuf[8], *ref = xasprintf("%s, %s", f->doc, f->section);
 		const char *v[] = { f->product, f->id, f->from, f->to, proto_name(f->proto, pbuf),
-				    f->ports != NULL ? f->ports : "-", f->cond,
+				    f->ports != NULL ? f->ports : (csv ? "" : "-"), f->cond,
 				    f->required ? "yes" : "no", ref,
 				    f->inferred ? "inferred" : "source", f->purpose,
 				    f->interfaces, f->preferred, f->reason, f->note };
