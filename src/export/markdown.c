@@ -1,6 +1,7 @@
 /* markdown.c: the change request an approver reads and signs. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,14 @@ export_md_cell(struct sbuf *out, const char *s)
 		sbuf_add(out, "");
 		return;
 	}
-	for (; *s != '\0'; s++) {
+	for (const char *start = s; *s != '\0'; s++) {
+		/* an underscore inside a word never starts emphasis (GFM):
+		 * file names like 000_15f2.txt stay readable */
+		if (*s == '_' && s > start && isalnum((unsigned char)s[-1]) &&
+		    isalnum((unsigned char)s[1])) {
+			sbuf_addc(out, '_');
+			continue;
+		}
 		switch (*s) {
 		case '|': case '\\': case '*': case '_': case '`':
 		case '[': case ']': case '#': case '~':
