@@ -20,6 +20,7 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	bindtextdomain(PACKAGE, localedir != NULL && *localedir ? localedir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 
 	cli_args_init(&a);
@@ -29,6 +30,8 @@ main(int argc, char **argv)
 		cli_args_fini(&a);
 		return EXIT_USAGE;
 	}
+	if (a.lang != NULL)
+		cli_force_lang(a.lang);
 	if (a.cmd == CMD_TUI)
 		rc = tui_main(&a);
 	else

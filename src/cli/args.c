@@ -140,26 +140,18 @@ set_str(char **field, const char *v)
 int
 cli_parse(int argc, char **argv, struct cli_args *a, char *errbuf, size_t errsize)
 {
-	int c, first = 1;
+	int c;
 
 	errbuf[0] = '\0';
 	a->cmd = CMD_TUI;
-	if (argc > 1 && argv[1][0] != '-') {
-		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
-			if (strcmp(argv[1], commands[i].name) == 0) {
-				a->cmd = commands[i].cmd;
-				first = 2;
-				break;
-			}
-		}
-	}
-	/* getopt_long over ARGV from the command on; GNU getopt permutes,
-	 * so options may follow positional arguments */
+	/* GNU getopt permutes: options may come before or after the command
+	 * and its arguments; the first positional argument that names a
+	 * command is the command. */
 	optind = 0;
 	opterr = 0;
 	{
-		int sub_argc = argc - first + 1;
-		char **sub_argv = argv + first - 1;
+		int sub_argc = argc;
+		char **sub_argv = argv;
 
 		while ((c = getopt_long(sub_argc, sub_argv, ":p:f:o:hV", long_options, NULL)) != -1) {
 			switch (c) {
@@ -210,6 +202,20 @@ cli_parse(int argc, char **argv, struct cli_args *a, char *errbuf, size_t errsiz
 		for (int i = optind; i < sub_argc; i++)
 			strlist_add(&a->files, sub_argv[i]);
 	}
+	if (a->files.n > 0) {
+		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+			if (strcmp(a->files.v[0], commands[i].name) == 0) {
+				a->cmd = commands[i].cmd;
+				free(a->files.v[0]);
+				memmove(a->files.v, a->files.v + 1,
+					(a->files.n - 1) * sizeof *a->files.v);
+				a->files.n--;
+				break;
+			}
+		}
+	}
+	if (a->cmd == CMD_HELP)
+		return 0;
 
 	if (a->format != NULL && a->cmd != CMD_LIST && export_find(a->format) == NULL) {
 		snprintf(errbuf, errsize, _("unknown format \"%s\" (use md or csv)"), a->format);

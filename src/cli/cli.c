@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,17 @@ cli_lang(const struct cli_args *a)
 		return "en";
 	}
 	return "en";
+}
+
+void
+cli_force_lang(const char *lang)
+{
+	const char *cur = setlocale(LC_MESSAGES, NULL);
+
+	/* gettext ignores LANGUAGE in the C locale; C.UTF-8 always exists */
+	if (cur == NULL || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	setenv("LANGUAGE", lang, 1);
 }
 
 int

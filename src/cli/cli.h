@@ -20,6 +20,9 @@ int cli_run(struct cli_args *a);
 /* The language of exported documents and catalog texts: --lang, else the
  * locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else "en".  Static. */
 const char *cli_lang(const struct cli_args *a);
+/* Makes gettext use LANG ("en", "de", "fr") whatever the locale says
+ * (--lang): an admin in Lyon may file a change request in English. */
+void cli_force_lang(const char *lang);
 /* Opens the catalog named by A's --db and --catalog; prints warnings. */
 int cli_open_catalog(const struct cli_args *a, bool allow_stale, struct catalog **out,
 		     struct pp_error *err);
