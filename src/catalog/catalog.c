@@ -416,6 +416,24 @@ catalog_check(const struct strlist *dirs, struct pp_error *err)
 	return 0;
 }
 
+int
+catalog_check_buffer(const char *name, const char *data, size_t len,
+		     struct pp_error *err)
+{
+	struct catalog_source src;
+	sqlite3 *db;
+
+	memset(&src, 0, sizeof src);
+	src.path = (char *)name;
+	src.data = data;
+	src.len = len;
+	db = build_memory(&src, 1, "check", err);
+	if (db == NULL)
+		return -1;
+	sqlite3_close(db);
+	return 0;
+}
+
 void
 catalog_free(struct catalog **cp)
 {

@@ -50,6 +50,11 @@ void catalog_free(struct catalog **c);
  * database: the full check, without touching any cache. */
 int catalog_check(const struct strlist *dirs, struct pp_error *err);
 
+/* Validates and imports one catalog document held in memory (NAME is used
+ * in messages): the fuzzing entry point of the loader. */
+int catalog_check_buffer(const char *name, const char *data, size_t len,
+			 struct pp_error *err);
+
 /* Language of texts: "en", "de", "fr"... (copied). */
 void catalog_set_lang(struct catalog *c, const char *lang);
 /* Whether this open rebuilt the cache. */

@@ -27,6 +27,8 @@ int catalog_db_create(sqlite3 *db, struct pp_error *err);
 struct catalog_source {
 	char *path;
 	char hash[17];
+	const char *data;	/* when set, the content (not read from path) */
+	size_t len;
 };
 
 /* Validates and imports every source into DB, inside the caller's

@@ -82,6 +82,7 @@ catalog_sources(const struct strlist *dirs, struct catalog_source **out,
 				goto fail;
 			}
 			v = xreallocarray(v, cnt + 1, sizeof *v);
+			memset(&v[cnt], 0, sizeof v[cnt]);
 			v[cnt].path = path;
 			hash_hex(data, len, v[cnt].hash);
 			cnt++;
@@ -740,11 +741,18 @@ on_end(struct loader *l, const char *name)
 	}
 }
 
+/* The compiled schema, built once per process and kept (reachable) for
+ * the next import: compiling it costs more than importing a small file. */
+static xmlSchemaPtr cached_schema;
+
 static xmlSchemaPtr
 load_schema(struct pp_error *err)
 {
 	xmlSchemaParserCtxtPtr pctxt;
 	xmlSchemaPtr schema;
+
+	if (cached_schema != NULL)
+		return cached_schema;
 
 	pctxt = xmlSchemaNewMemParserCtxt((const char *)catalog_xsd, (int)catalog_xsd_len);
 	if (pctxt == NULL) {
@@ -755,6 +763,7 @@ load_schema(struct pp_error *err)
 	xmlSchemaFreeParserCtxt(pctxt);
 	if (schema == NULL)
 		error_set(err, NULL, 0, _("internal error: the catalog schema is invalid"));
+	cached_schema = schema;
 	return schema;
 }
 
@@ -802,15 +811,24 @@ prescan(struct loader *l, const char *data, size_t len)
 }
 
 static int
-import_file(struct loader *l, xmlSchemaPtr schema, const char *path)
+import_file(struct loader *l, xmlSchemaPtr schema, const struct catalog_source *src)
 {
+	const char *path = src->path;
 	char *data;
 	size_t len;
 	int rc;
+
 	l->file = path;
 	l->failed = false;
 	l->doctype = false;
-	if (file_read(path, CATALOG_FILE_MAX, &data, &len, l->err) != 0) {
+	if (src->data != NULL) {
+		if (src->len > CATALOG_FILE_MAX) {
+			fail(l, 0, _("file too large (the limit is %zu bytes)"), CATALOG_FILE_MAX);
+			return -1;
+		}
+		data = xstrndup(src->data, src->len);
+		len = src->len;
+	} else if (file_read(path, CATALOG_FILE_MAX, &data, &len, l->err) != 0) {
 		l->failed = true;
 		return -1;
 	}
@@ -955,7 +973,7 @@ catalog_import(sqlite3 *db, const struct catalog_source *src, size_t n,
 		}
 	}
 	for (size_t i = 0; i < n; i++)
-		if (import_file(&l, schema, src[i].path) != 0)
+		if (import_file(&l, schema, &src[i]) != 0)
 			goto out;
 	{
 		sqlite3_stmt *st;
@@ -975,7 +993,6 @@ catalog_import(sqlite3 *db, const struct catalog_source *src, size_t n,
 out:
 	for (int i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(l.st[i]);
-	xmlSchemaFree(schema);
 	free(l.product);
 	free(l.text_field);
 	free(l.text_lang);
