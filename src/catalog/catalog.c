@@ -177,6 +177,44 @@ cache_is_fresh(sqlite3 *db, const char *key)
 	return fresh;
 }
 
+static sqlite3 *
+open_db(const char *path, int flags)
+{
+	sqlite3 *db = NULL;
+
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	return db;
+}
+
+/* Whether PATH exists, is not empty and is not a portplan cache. */
+static bool
+is_foreign(const char *path)
+{
+	struct stat st;
+	sqlite3 *db;
+	sqlite3_stmt *st2 = NULL;
+	bool foreign = true;
+
+	if (stat(path, &st) != 0 || (S_ISREG(st.st_mode) && st.st_size == 0))
+		return false;
+	if (!S_ISREG(st.st_mode))
+		return true;
+	db = open_db(path, SQLITE_OPEN_READONLY);
+	if (db == NULL)
+		return true;
+	if (sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st2, NULL) == SQLITE_OK &&
+	    sqlite3_step(st2) == SQLITE_ROW)
+		foreign = sqlite3_column_int(st2, 0) != CATALOG_APP_ID;
+	sqlite3_finalize(st2);
+	sqlite3_close(db);
+	return foreign;
+}
+
 static int
 build(sqlite3 *db, const struct catalog_source *src, size_t n, const char *key,
       struct pp_error *err)
@@ -230,19 +268,6 @@ rollback:
 	return -1;
 }
 
-static sqlite3 *
-open_db(const char *path, int flags)
-{
-	sqlite3 *db = NULL;
-
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-		sqlite3_close(db);
-		return NULL;
-	}
-	sqlite3_busy_timeout(db, 5000);
-	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-	return db;
-}
 
 /* Builds a new cache next to PATH and renames it into place.  Returns the
  * opened (read-only) database, or NULL with ERR set; *NOCACHE is set when
@@ -339,6 +364,13 @@ catalog_open(const struct catalog_config *cfg, struct catalog **out,
 	if (catalog_sources(&cfg->dirs, &src, &n, err) != 0)
 		goto fail;
 	key = sources_key(src, n);
+	if (cfg->db_path != NULL && is_foreign(path)) {
+		/* a path the user named that holds something else (a plan, a
+		 * note, another program's database): never overwrite it */
+		error_set(err, path, 0,
+			  _("not a portplan catalog cache; refusing to overwrite it (choose another --db path)"));
+		goto fail;
+	}
 	db = open_db(path, SQLITE_OPEN_READONLY);
 	if (db != NULL && !cache_is_fresh(db, key)) {
 		sqlite3_close(db);

@@ -169,6 +169,7 @@ struct loader {
 
 	/* current text element */
 	char *text_field, *text_lang;
+	long text_line;
 	struct sbuf text;
 	bool in_text;
 };
@@ -453,6 +454,25 @@ insert_conds(struct loader *l, enum stmt_id sid, const struct cond_lit *lits, si
 	}
 }
 
+/* Whether WORD is one of the space-separated names in LIST. */
+static bool
+word_in_list(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (list == NULL || n == 0)
+		return false;
+	for (const char *p = list; *p != '\0'; ) {
+		size_t len = strcspn(p, " ");
+
+		if (len == n && strncmp(p, word, n) == 0)
+			return true;
+		p += len;
+		p += strspn(p, " ");
+	}
+	return false;
+}
+
 static void
 start_flow(struct loader *l)
 {
@@ -495,7 +515,7 @@ start_flow(struct loader *l)
 	if (!check_cond(l, when, &lits, &nlits))
 		goto out;
 	cond = cond_format(lits, nlits);
-	if (pref != NULL && (ifaces == NULL || strstr(ifaces, pref) == NULL)) {
+	if (pref != NULL && !word_in_list(ifaces, pref)) {
 		fail(l, l->line, _("flow \"%s\": preferred interface \"%s\" is not among its interfaces"),
 		     id, pref);
 		goto out;
@@ -637,7 +657,7 @@ store_text(struct loader *l)
 	}
 	snprintf(key, sizeof key, "%s/%s", l->text_field, l->text_lang);
 	if (strlist_contains(&l->seen_text, key)) {
-		fail(l, xmlTextReaderGetParserLineNumber(l->reader),
+		fail(l, l->text_line,
 		     _("<%s lang=\"%s\"> given twice"), l->text_field, l->text_lang);
 		free(value);
 		return;
@@ -690,6 +710,12 @@ on_start(struct loader *l, const char *name)
 		free(l->text_lang);
 		l->text_field = xstrdup(name);
 		l->text_lang = lang != NULL ? lang : xstrdup("en");
+		{
+			xmlNodePtr node = xmlTextReaderCurrentNode(l->reader);
+
+			l->text_line = node != NULL && xmlGetLineNo(node) > 0 ?
+				xmlGetLineNo(node) : l->line;
+		}
 		sbuf_reset(&l->text);
 		l->in_text = true;
 		if (empty) {
@@ -848,6 +874,9 @@ import_file(struct loader *l, xmlSchemaPtr schema, const struct catalog_source *
 		fail(l, 0, _("cannot start the XML parser"));
 		return -1;
 	}
+	/* libxml2 2.9 sends well-formedness errors of a reader with a schema
+	 * to the global handler: point it at this loader for the import */
+	xmlSetStructuredErrorFunc(l, on_xml_error);
 	xmlTextReaderSetStructuredErrorHandler(l->reader, on_reader_error, l);
 	if (xmlTextReaderSetSchema(l->reader, schema) != 0) {
 		fail(l, 0, _("cannot attach the catalog schema"));
@@ -890,6 +919,7 @@ import_file(struct loader *l, xmlSchemaPtr schema, const struct catalog_source *
 	if (!l->failed && xmlTextReaderIsValid(l->reader) != 1)
 		fail(l, 0, _("the file does not match the catalog schema"));
 done:
+	xmlSetStructuredErrorFunc(NULL, silent_error);
 	xmlFreeTextReader(l->reader);
 	l->reader = NULL;
 	free(data);

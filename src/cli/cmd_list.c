@@ -246,6 +246,8 @@ cli_cmd_list(struct cli_args *a)
 	sbuf_init(&out);
 	if (cli_open_catalog(a, false, &c, &err) != 0)
 		goto fail;
+	if (csv && a->lang == NULL)
+		catalog_set_lang(c, "en");	/* a machine format: not the locale's */
 	if (a->product != NULL && !product_exists(c, a->product, &err))
 		goto fail;
 	if (strcmp(what, "products") == 0)
