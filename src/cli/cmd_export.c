@@ -10,8 +10,34 @@
 #include "export/export.h"
 #include "plan/plan.h"
 #include "plan/planfile.h"
+#include "resolve/drift.h"
 #include "resolve/resolve.h"
 #include "util/i18n.h"
+
+/* Prints how the catalog changed since PLAN (read from PATH) was saved. */
+static int
+warn_drift(struct catalog *c, const struct plan *p, const char *path,
+	   struct pp_error *err)
+{
+	struct strlist changes;
+
+	strlist_init(&changes);
+	if (drift_compare(c, p, &changes, err) != 0) {
+		strlist_fini(&changes);
+		return -1;
+	}
+	if (changes.n > 0) {
+		char *head = xasprintf(_("the catalog has changed since %s was saved; the current catalog is used:"),
+				       path);
+
+		cli_warn(head);
+		free(head);
+	}
+	for (size_t i = 0; i < changes.n; i++)
+		cli_warn(changes.v[i]);
+	strlist_fini(&changes);
+	return 0;
+}
 
 int
 cli_load_plan(const struct cli_args *a, struct catalog *c, struct plan **out,
@@ -32,6 +58,13 @@ cli_load_plan(const struct cli_args *a, struct catalog *c, struct plan **out,
 	for (size_t i = 0; i < warnings.n; i++)
 		cli_warn(warnings.v[i]);
 	strlist_fini(&warnings);
+	/* the catalog may have changed since the plan was saved: say what
+	 * changed rather than hand over a silently different request (before
+	 * the scenario, which may add products the plan has no record of) */
+	if (a->files.n > 0 && warn_drift(c, p, a->files.v[0], err) != 0) {
+		plan_free(&p);
+		return -1;
+	}
 	if (cli_apply_scenario(a, c, p, err) != 0) {
 		plan_free(&p);
 		return -1;
@@ -49,6 +82,10 @@ cli_render(const struct cli_args *a, struct catalog *c, const struct plan *p,
 	struct export_input in;
 	int rc;
 
+	/* CSV is a machine format: English catalog texts unless --lang asks
+	 * otherwise, whatever the locale */
+	if (strcmp(ex->name, "csv") == 0 && a->lang == NULL)
+		catalog_set_lang(c, "en");
 	if (resolve(c, p, &r, err) != 0)
 		return -1;
 	for (size_t i = 0; i < r->problems.n; i++)

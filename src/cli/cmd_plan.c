@@ -1,22 +1,193 @@
-/* placeholder: save and diff (issue 5) */
+/* cmd_plan.c: portplan save [PLAN] [SCENARIO] [METADATA] -o FILE [--force]
+ *             portplan diff OLD NEW [--format md|csv] [-o FILE] */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
+#include "catalog/catalog.h"
 #include "cli/cli.h"
+#include "export/export.h"
+#include "plan/plan.h"
+#include "plan/planfile.h"
+#include "resolve/drift.h"
+#include "resolve/resolve.h"
+#include "util/file.h"
+#include "util/i18n.h"
+
+/* Whether A and B name the same existing file. */
+static bool
+same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Where to write OUTPUT: through a symbolic link to an existing file (a
+ * plan linked into a repository stays linked), else OUTPUT.  Caller-owned. */
+static char *
+save_target(const char *output)
+{
+	struct stat st;
+	char *real;
+
+	if (strcmp(output, "-") == 0 || lstat(output, &st) != 0 || !S_ISLNK(st.st_mode))
+		return xstrdup(output);
+	real = realpath(output, NULL);
+	if (real == NULL)
+		return xstrdup(output);	/* dangling: the link itself */
+	return real;
+}
 
 int
 cli_cmd_save(struct cli_args *a)
 {
-	(void)a;
-	fprintf(stderr, "portplan: save is not implemented yet\n");
-	return EXIT_DATA;
+	struct catalog *c = NULL;
+	struct plan *p = NULL;
+	struct resolution *r = NULL;
+	struct pp_error err;
+	char *target = NULL;
+	int flags = FILE_WRITE_NOREPLACE;
+	int rc = EXIT_DATA;
+
+	error_clear(&err);
+	if (a->files.n == 0 && !a->has_scenario) {
+		error_set(&err, NULL, 0,
+			  _("nothing to save: choose a product with --product ID (see: portplan list products)"));
+		cli_error(&err);
+		return EXIT_DATA;
+	}
+	if (cli_open_catalog(a, false, &c, &err) != 0 ||
+	    cli_load_plan(a, c, &p, &err) != 0 ||
+	    resolve(c, p, &r, &err) != 0)
+		goto fail;
+	/* names the catalog does not know are kept: say so */
+	for (size_t i = 0; i < r->problems.n; i++)
+		cli_warn(r->problems.v[i]);
+	if (drift_fingerprint(c, p, &err) != 0)
+		goto fail;
+	/* never overwrite a file that is not the plan being edited */
+	if (a->force || strcmp(a->output, "-") == 0 ||
+	    (a->files.n == 1 && same_file(a->files.v[0], a->output)))
+		flags = 0;
+	target = save_target(a->output);
+	if (planfile_save(p, target, flags, &err) != 0)
+		goto fail;
+	rc = 0;
+	goto out;
+fail:
+	cli_error(&err);
+out:
+	free(target);
+	resolution_free(&r);
+	plan_free(&p);
+	catalog_free(&c);
+	return rc;
+}
+
+/* Loads PATH and notes, as warnings on stderr and in NOTES, how the
+ * catalog changed since it was saved. */
+static int
+load_for_diff(struct catalog *c, const char *path, struct plan **out,
+	      struct strlist *notes, struct pp_error *err)
+{
+	struct strlist warnings, changes;
+	int rc = -1;
+
+	strlist_init(&warnings);
+	strlist_init(&changes);
+	if (planfile_load(path, out, &warnings, err) != 0)
+		goto out;
+	for (size_t i = 0; i < warnings.n; i++)
+		cli_warn(warnings.v[i]);
+	if (drift_compare(c, *out, &changes, err) != 0) {
+		plan_free(out);
+		goto out;
+	}
+	if (changes.n > 0) {
+		char *head = xasprintf(_("The catalog has changed since %s was saved. Both plans are resolved against the current catalog, so the rules in place may also differ where these flows changed:"),
+				       path);
+
+		cli_warn(head);
+		strlist_add(notes, head);
+		free(head);
+		for (size_t i = 0; i < changes.n; i++) {
+			cli_warn(changes.v[i]);
+			strlist_add(notes, changes.v[i]);
+		}
+	}
+	rc = 0;
+out:
+	strlist_fini(&warnings);
+	strlist_fini(&changes);
+	return rc;
+}
+
+static void
+warn_problems(const char *path, const struct resolution *r)
+{
+	for (size_t i = 0; i < r->problems.n; i++) {
+		char *msg = xasprintf("%s: %s", path, r->problems.v[i]);
+
+		cli_warn(msg);
+		free(msg);
+	}
 }
 
 int
 cli_cmd_diff(struct cli_args *a)
 {
-	(void)a;
-	fprintf(stderr, "portplan: diff is not implemented yet\n");
-	return EXIT_DATA;
+	struct catalog *c = NULL;
+	struct plan *po = NULL, *pn = NULL;
+	struct resolution *ro = NULL, *rn = NULL;
+	struct export_input in_old, in_new;
+	struct strlist notes;
+	struct pp_error err;
+	struct sbuf out;
+	int rc = EXIT_DATA;
+
+	if (a->has_scenario) {
+		fprintf(stderr, "portplan: %s\n",
+			_("diff compares two plan files; it takes no scenario or metadata options"));
+		return EXIT_USAGE;
+	}
+	error_clear(&err);
+	strlist_init(&notes);
+	sbuf_init(&out);
+	if (cli_open_catalog(a, false, &c, &err) != 0 ||
+	    load_for_diff(c, a->files.v[0], &po, &notes, &err) != 0 ||
+	    load_for_diff(c, a->files.v[1], &pn, &notes, &err) != 0 ||
+	    resolve(c, po, &ro, &err) != 0 ||
+	    resolve(c, pn, &rn, &err) != 0)
+		goto fail;
+	warn_problems(a->files.v[0], ro);
+	warn_problems(a->files.v[1], rn);
+	in_old.plan = po;
+	in_old.res = ro;
+	in_old.catalog_lang = cli_lang(a);
+	in_new.plan = pn;
+	in_new.res = rn;
+	in_new.catalog_lang = cli_lang(a);
+	if (export_diff(a->format != NULL ? a->format : "md", &in_old, &in_new, &notes,
+			&out, &err) != 0 ||
+	    cli_write_output(a, out.s != NULL ? out.s : "", out.len, &err) != 0)
+		goto fail;
+	rc = 0;
+	goto out;
+fail:
+	cli_error(&err);
+out:
+	sbuf_fini(&out);
+	strlist_fini(&notes);
+	resolution_free(&ro);
+	resolution_free(&rn);
+	plan_free(&po);
+	plan_free(&pn);
+	catalog_free(&c);
+	return rc;
 }

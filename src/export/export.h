@@ -44,4 +44,16 @@ void export_md_cell(struct sbuf *out, const char *s);
  * formula injection. */
 void export_csv_field(struct sbuf *out, const char *s, int free_text);
 
+/* Delta change requests (diff.c).  OLD and NEW are two resolutions over
+ * the same catalog.  Rules are matched by rule_key() ("src>dst proto
+ * ports"): rules to add, rules to remove, and rules whose purpose,
+ * citation, zones, addresses or requirement changed.  FORMAT "md" writes a
+ * document with one section each; "csv" the CSV export's columns after a
+ * leading "change" column (add, remove, change).  NOTES (may be NULL) are
+ * listed among the Markdown document's warnings (e.g. catalog changes
+ * since OLD was saved).  Deterministic: same input, same bytes. */
+int export_diff(const char *format, const struct export_input *old_in,
+		const struct export_input *new_in, const struct strlist *notes,
+		struct sbuf *out, struct pp_error *err);
+
 #endif

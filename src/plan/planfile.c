@@ -1,18 +1,845 @@
-/* placeholder: replaced by the plan file reader/writer (issue 5) */
+/* planfile.c: reading and writing .portplan files.
+ *
+ * Reading: the file is read by us (regular file, size cap) and scanned
+ * before libxml2 sees a byte (UTF-16, NUL, DOCTYPE and ENTITY are refused),
+ * then parsed into a tree with no network, no entity substitution and no
+ * DTD (a DOCTYPE that slipped through stops the parser), the format version
+ * checked, the tree validated against the embedded schema, and walked.
+ * Nothing from libxml2 reaches stderr: errors are collected with their
+ * line.  The tree lets the reader accept the elements in any order.
+ *
+ * Writing: canonical.  Fixed element order, lists sorted, two-space
+ * indentation, text cleaned and escaped, a final newline, no timestamps:
+ * load then save gives the same bytes. */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlversion.h>
+
 #include "plan/plan.h"
-#include "plan/planfile.h"
 #include "plan/plan_xsd.h"
+#include "plan/planfile.h"
+#include "util/file.h"
+#include "util/i18n.h"
+#include "util/netspec.h"
+#include "util/str.h"
+
+#if LIBXML_VERSION >= 21200
+#define XML_ERROR_CONST const
+#else
+#define XML_ERROR_CONST
+#endif
+
+/* ---- text ------------------------------------------------------------- */
+
+/* Free text as the plan holds it: cleaned (no controls, no bidi
+ * overrides, valid UTF-8), without the two non-characters XML 1.0 forbids,
+ * white space squeezed.  Caller-owned; NULL for NULL. */
+static char *
+clean_text(const char *s)
+{
+	char *c, *w;
+
+	if (s == NULL)
+		return NULL;
+	c = text_clean(s);
+	/* U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters */
+	w = c;
+	for (char *r = c; *r != '\0'; ) {
+		if ((unsigned char)r[0] == 0xef && (unsigned char)r[1] == 0xbf &&
+		    ((unsigned char)r[2] == 0xbe || (unsigned char)r[2] == 0xbf)) {
+			r += 3;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+	text_squeeze(c);
+	return c;
+}
+
+/* ---- reader ----------------------------------------------------------- */
+
+struct reader {
+	const char *name;
+	struct pp_error *err;
+	struct strlist *warnings;
+	bool failed;		/* ERR is set */
+	struct plan *p;
+};
+
+static void fail(struct reader *r, long line, const char *fmt, ...) PP_PRINTF(3, 4);
+
+static void
+fail(struct reader *r, long line, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[1024];
+
+	if (r->failed)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	r->failed = true;
+	error_set(r->err, r->name, line, "%s", msg);
+}
+
+/* The first error of the parser or the validator, with its line. */
+static void
+record_xml_error(struct reader *r, XML_ERROR_CONST xmlError *e)
+{
+	char msg[600];
+	size_t n;
+
+	if (r->failed || e == NULL || e->level == XML_ERR_WARNING)
+		return;
+	snprintf(msg, sizeof msg, "%s", e->message != NULL ? e->message : "?");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	fail(r, e->line > 0 ? e->line : 0, "%s", msg);
+}
+
+/* Parser errors: ARG is the parser context (its userData). */
+static void
+on_parser_error(void *arg, XML_ERROR_CONST xmlError *e)
+{
+	xmlParserCtxtPtr ctxt = arg;
+
+	if (ctxt != NULL && ctxt->_private != NULL)
+		record_xml_error(ctxt->_private, e);
+}
+
+/* Validation errors: ARG is the reader. */
+static void
+on_valid_error(void *arg, XML_ERROR_CONST xmlError *e)
+{
+	record_xml_error(arg, e);
+}
+
+static void
+silent_error(void *arg, XML_ERROR_CONST xmlError *e)
+{
+	(void)arg;
+	(void)e;
+}
+
+/* A DOCTYPE the prescan missed: refuse and stop before any declaration
+ * in it is read.  (After xmlStopParser the document may still look
+ * well-formed: only our flag tells.) */
+static void
+on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *eid,
+		   const xmlChar *sid)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct reader *r = ctxt->_private;
+
+	(void)name;
+	(void)eid;
+	(void)sid;
+	fail(r, ctxt->input != NULL ? ctxt->input->line : 0,
+	     _("DOCTYPE and ENTITY declarations are not allowed in plan files"));
+	xmlStopParser(ctxt);
+}
+
+/* Refuses, before libxml2 sees a byte: UTF-16 (a DOCTYPE could hide in
+ * it), NUL bytes, and any DOCTYPE or ENTITY declaration (a plan never needs
+ * one; entities are how billion-laughs and external-entity attacks work). */
+static int
+prescan(struct reader *r, const char *data, size_t len)
+{
+	static const char *const banned[] = { "<!DOCTYPE", "<!ENTITY" };
+	long line = 1;
+
+	if (len >= 2 && (((unsigned char)data[0] == 0xfe && (unsigned char)data[1] == 0xff) ||
+			 ((unsigned char)data[0] == 0xff && (unsigned char)data[1] == 0xfe))) {
+		fail(r, 1, _("plan files must be UTF-8 (this one is UTF-16)"));
+		return -1;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] == '\n')
+			line++;
+		else if (data[i] == '\0') {
+			fail(r, line, _("NUL byte in the file (binary data, or not UTF-8)"));
+			return -1;
+		} else if (data[i] == '<' && i + 1 < len && data[i + 1] == '!') {
+			for (size_t k = 0; k < sizeof banned / sizeof *banned; k++) {
+				size_t n = strlen(banned[k]);
+
+				if (len - i >= n && strncasecmp(data + i, banned[k], n) == 0) {
+					fail(r, line,
+					     _("DOCTYPE and ENTITY declarations are not allowed in plan files"));
+					return -1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+static long
+node_line(xmlNodePtr n)
+{
+	long line = xmlGetLineNo(n);
+
+	return line > 0 ? line : 0;
+}
+
+static bool
+is_element(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* Attribute NAME trimmed, caller-owned; NULL when absent. */
+static char *
+prop(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	text_squeeze(s);
+	return s;
+}
+
+/* An id attribute (the schema requires it; checked again here). */
+static char *
+prop_id(struct reader *r, xmlNodePtr n, const char *name)
+{
+	char *v = prop(n, name);
+
+	if (v == NULL || !id_valid(v)) {
+		fail(r, node_line(n),
+		     _("<%1$s>: invalid %2$s \"%3$s\" (lower-case letters, digits, '-', '_' and '.', starting with a letter)"),
+		     (const char *)n->name, name, v != NULL ? v : "");
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* Free text (element content or attribute), cleaned; warns when cleaning
+ * removed something.  Caller-owned; NULL when empty. */
+static char *
+free_text(struct reader *r, xmlNodePtr n, const char *raw)
+{
+	char *plain, *clean;
+
+	if (raw == NULL)
+		return NULL;
+	clean = clean_text(raw);
+	plain = xstrdup(raw);
+	text_squeeze(plain);
+	if (strcmp(plain, clean) != 0 && r->warnings != NULL)
+		/* TRANSLATORS: %1$s is a file, %2$ld a line, %3$s an element */
+		strlist_addf(r->warnings,
+			     _("%1$s:%2$ld: control or invalid characters removed from <%3$s>"),
+			     r->name, node_line(n), (const char *)n->name);
+	free(plain);
+	if (*clean == '\0') {
+		free(clean);
+		return NULL;
+	}
+	return clean;
+}
+
+static char *
+content_text(struct reader *r, xmlNodePtr n)
+{
+	xmlChar *v = xmlNodeGetContent(n);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = free_text(r, n, (const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static void
+read_meta(struct reader *r, xmlNodePtr meta)
+{
+	static const char *const names[] = {
+		"title", "change-id", "requester", "window", "notes",
+	};
+	struct plan_meta *m = &r->p->meta;
+	char **fields[] = {
+		&m->title, &m->change_id, &m->requester, &m->window, &m->notes,
+	};
+
+	for (xmlNodePtr n = meta->children; n != NULL && !r->failed; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+			if (strcmp((const char *)n->name, names[i]) == 0) {
+				free(*fields[i]);
+				*fields[i] = content_text(r, n);
+			}
+		}
+	}
+}
+
+static void
+read_product(struct reader *r, xmlNodePtr prod)
+{
+	char *id = prop_id(r, prod, "id");
+
+	if (id == NULL)
+		return;
+	if (plan_has_product(r->p, id)) {
+		fail(r, node_line(prod), _("product \"%s\" is given twice"), id);
+		free(id);
+		return;
+	}
+	plan_add_product(r->p, id);
+	for (xmlNodePtr n = prod->children; n != NULL && !r->failed; n = n->next) {
+		char *fid;
+
+		if (!is_element(n, "feature"))
+			continue;
+		fid = prop_id(r, n, "id");
+		if (fid != NULL)
+			plan_set_feature(r->p, id, fid, true);
+		free(fid);
+	}
+	free(id);
+}
+
+static void
+read_zone(struct reader *r, xmlNodePtr z)
+{
+	char *id = prop_id(r, z, "id"), *raw, *label;
+
+	if (id == NULL)
+		return;
+	if (plan_zone(r->p, id) != NULL) {
+		fail(r, node_line(z), _("zone \"%s\" is given twice"), id);
+		free(id);
+		return;
+	}
+	raw = prop(z, "label");
+	label = free_text(r, z, raw);
+	plan_add_zone(r->p, id, label);
+	free(raw);
+	free(label);
+	free(id);
+}
+
+static void
+read_endpoint(struct reader *r, xmlNodePtr ep)
+{
+	char *id = prop_id(r, ep, "id"), *zone = NULL;
+
+	if (id == NULL)
+		return;
+	if (plan_endpoint(r->p, id) != NULL) {
+		fail(r, node_line(ep), _("endpoint \"%s\" is given twice"), id);
+		goto out;
+	}
+	(void)plan_endpoint_get(r->p, id);
+	if (xmlHasProp(ep, (const xmlChar *)"zone") != NULL) {
+		zone = prop_id(r, ep, "zone");
+		if (zone == NULL)
+			goto out;
+		plan_place(r->p, id, zone);
+	}
+	for (xmlNodePtr n = ep->children; n != NULL && !r->failed; n = n->next) {
+		bool host = is_element(n, "hostname");
+		xmlChar *v;
+		char *addr;
+		enum addr_kind kind;
+		struct pp_error e;
+
+		if (!host && !is_element(n, "address"))
+			continue;
+		v = xmlNodeGetContent(n);
+		addr = xstrdup(v != NULL ? (const char *)v : "");
+		xmlFree(v);
+		text_squeeze(addr);
+		kind = addr_classify(addr);
+		if (host && kind != ADDR_HOSTNAME) {
+			fail(r, node_line(n),
+			     kind == ADDR_INVALID ?
+			     _("endpoint \"%1$s\": \"%2$s\" is not a valid host name") :
+			     _("endpoint \"%1$s\": \"%2$s\" is an address, not a host name (write it as <address>)"),
+			     id, addr);
+		} else if (!host && (kind == ADDR_INVALID || kind == ADDR_HOSTNAME)) {
+			fail(r, node_line(n),
+			     kind == ADDR_INVALID ?
+			     _("endpoint \"%1$s\": invalid address \"%2$s\" (expected an IPv4 or IPv6 address, or a CIDR range with zero host bits)") :
+			     _("endpoint \"%1$s\": \"%2$s\" is a host name, not an address (write it as <hostname>)"),
+			     id, addr);
+		} else if (plan_add_address(r->p, id, addr, &e) != 0) {
+			fail(r, node_line(n), "%s", e.msg);
+		}
+		free(addr);
+	}
+out:
+	free(zone);
+	free(id);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+read_fingerprint(struct reader *r, xmlNodePtr fp)
+{
+	struct strlist *l = &r->p->fingerprint;
+
+	for (xmlNodePtr n = fp->children; n != NULL && !r->failed; n = n->next) {
+		char *prod, *id, *digest;
+
+		if (!is_element(n, "flow"))
+			continue;
+		prod = prop_id(r, n, "product");
+		id = prod != NULL ? prop_id(r, n, "id") : NULL;
+		digest = id != NULL ? prop(n, "digest") : NULL;
+		if (digest != NULL) {
+			bool ok = strlen(digest) == 16;
+
+			for (size_t i = 0; ok && i < 16; i++)
+				ok = (digest[i] >= '0' && digest[i] <= '9') ||
+				     (digest[i] >= 'a' && digest[i] <= 'f');
+			if (ok)
+				strlist_addf(l, "%s %s %s", prod, id, digest);
+			else
+				fail(r, node_line(n),
+				     _("fingerprint of flow \"%1$s\": invalid digest \"%2$s\""),
+				     id, digest);
+		}
+		free(prod);
+		free(id);
+		free(digest);
+	}
+	if (r->failed)
+		return;
+	/* "product id digest": sorting the lines sorts by product and id
+	 * (a space sorts before every id character) */
+	qsort(l->v, l->n, sizeof *l->v, cmp_str);
+	for (size_t i = 1; i < l->n; i++) {
+		const char *a = l->v[i - 1], *b = l->v[i];
+		size_t ka = (size_t)(strrchr(a, ' ') - a);
+		size_t kb = (size_t)(strrchr(b, ' ') - b);
+
+		if (ka == kb && strncmp(a, b, ka) == 0) {
+			char *key = xstrndup(a, ka);
+
+			fail(r, node_line(fp), _("fingerprint: flow \"%s\" is given twice"), key);
+			free(key);
+			return;
+		}
+	}
+}
+
+static void
+read_plan(struct reader *r, xmlNodePtr root)
+{
+	bool seen_meta = false, seen_fp = false;
+
+	for (xmlNodePtr n = root->children; n != NULL && !r->failed; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_element(n, "meta")) {
+			if (seen_meta) {
+				fail(r, node_line(n), _("<%s> is given twice"), "meta");
+				return;
+			}
+			seen_meta = true;
+			read_meta(r, n);
+		} else if (is_element(n, "product")) {
+			read_product(r, n);
+		} else if (is_element(n, "zone")) {
+			read_zone(r, n);
+		} else if (is_element(n, "endpoint")) {
+			read_endpoint(r, n);
+		} else if (is_element(n, "fingerprint")) {
+			if (seen_fp) {
+				fail(r, node_line(n), _("<%s> is given twice"), "fingerprint");
+				return;
+			}
+			seen_fp = true;
+			read_fingerprint(r, n);
+		} else {
+			/* the schema refuses these; never ignore one silently */
+			fail(r, node_line(n), _("unknown element <%s>"), (const char *)n->name);
+		}
+	}
+}
+
+/* The root and its format, before validation: a newer file would fail
+ * validation with a confusing message. */
+static void
+check_root(struct reader *r, xmlNodePtr root)
+{
+	char *format;
+	bool digits;
+
+	if (root == NULL) {
+		fail(r, 0, _("the file holds no XML element"));
+		return;
+	}
+	if (strcmp((const char *)root->name, "plan") != 0) {
+		fail(r, node_line(root),
+		     _("not a portplan plan: the root element is <%s>, expected <plan>"),
+		     (const char *)root->name);
+		return;
+	}
+	if (root->ns != NULL) {
+		fail(r, node_line(root),
+		     _("not a portplan plan: the root element <plan> is in the namespace \"%s\" (plan files use none)"),
+		     root->ns->href != NULL ? (const char *)root->ns->href : "");
+		return;
+	}
+	format = prop(root, "format");
+	if (format == NULL) {
+		fail(r, node_line(root),
+		     _("<plan> has no format attribute (this version reads format %d)"),
+		     PLANFILE_FORMAT);
+		return;
+	}
+	digits = format[0] != '\0' && strspn(format, "0123456789") == strlen(format);
+	if (digits && format[0] != '0' &&
+	    (strlen(format) > 9 || strtol(format, NULL, 10) > PLANFILE_FORMAT))
+		fail(r, node_line(root),
+		     _("written by a newer portplan: format %1$s, this version reads %2$d"),
+		     format, PLANFILE_FORMAT);
+	else if (!digits || strtol(format, NULL, 10) != PLANFILE_FORMAT ||
+		 format[0] == '0')
+		fail(r, node_line(root),
+		     _("unknown plan file format \"%1$s\" (this version reads %2$d)"),
+		     format, PLANFILE_FORMAT);
+	free(format);
+}
+
+static void
+validate(struct reader *r, xmlDocPtr doc)
+{
+	xmlSchemaParserCtxtPtr pctxt;
+	xmlSchemaPtr schema = NULL;
+	xmlSchemaValidCtxtPtr vctxt = NULL;
+	int rc;
+
+	pctxt = xmlSchemaNewMemParserCtxt((const char *)plan_xsd, (int)plan_xsd_len);
+	if (pctxt == NULL) {
+		fail(r, 0, _("internal error: cannot load the plan schema"));
+		return;
+	}
+	xmlSchemaSetParserStructuredErrors(pctxt, silent_error, NULL);
+	schema = xmlSchemaParse(pctxt);
+	xmlSchemaFreeParserCtxt(pctxt);
+	if (schema == NULL) {
+		fail(r, 0, _("internal error: the plan schema is invalid"));
+		return;
+	}
+	vctxt = xmlSchemaNewValidCtxt(schema);
+	if (vctxt == NULL) {
+		fail(r, 0, _("internal error: cannot load the plan schema"));
+		goto out;
+	}
+	xmlSchemaSetValidStructuredErrors(vctxt, on_valid_error, r);
+	rc = xmlSchemaValidateDoc(vctxt, doc);
+	if (rc != 0)
+		fail(r, 0, _("the file does not match the plan schema"));
+out:
+	xmlSchemaFreeValidCtxt(vctxt);
+	xmlSchemaFree(schema);
+}
+
+int
+planfile_parse(const char *data, size_t len, const char *name,
+	       struct plan **out, struct strlist *warnings, struct pp_error *err)
+{
+	struct reader r;
+	xmlParserCtxtPtr ctxt = NULL;
+	xmlDocPtr doc = NULL;
+
+	*out = NULL;
+	memset(&r, 0, sizeof r);
+	r.name = name;
+	r.err = err;
+	r.warnings = warnings;
+	if (len == 0) {
+		fail(&r, 0, _("empty file"));
+		return -1;
+	}
+	if (len > PLANFILE_MAX) {
+		fail(&r, 0, _("file too large (%zu bytes, the limit is %zu)"), len,
+		     PLANFILE_MAX);
+		return -1;
+	}
+	if (prescan(&r, data, len) != 0)
+		return -1;
+
+	/* nothing from libxml2 may reach stderr (it would break a curses
+	 * screen): errors are collected per context */
+	xmlSetStructuredErrorFunc(NULL, silent_error);
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL) {
+		fail(&r, 0, _("cannot start the XML parser"));
+		return -1;
+	}
+	ctxt->_private = &r;
+	ctxt->sax->serror = on_parser_error;
+	ctxt->sax->internalSubset = on_internal_subset;
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, "UTF-8",
+				XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	if (!r.failed && (doc == NULL || !ctxt->wellFormed ||
+			  ctxt->errNo == XML_ERR_USER_STOP))
+		fail(&r, ctxt->input != NULL ? ctxt->input->line : 0,
+		     _("the file is not well-formed XML"));
+	if (!r.failed)
+		check_root(&r, xmlDocGetRootElement(doc));
+	if (!r.failed)
+		validate(&r, doc);
+	if (!r.failed) {
+		r.p = plan_new();
+		read_plan(&r, xmlDocGetRootElement(doc));
+	}
+	xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+	if (r.failed) {
+		plan_free(&r.p);
+		return -1;
+	}
+	*out = r.p;
+	return 0;
+}
 
 int
 planfile_load(const char *path, struct plan **out, struct strlist *warnings,
 	      struct pp_error *err)
 {
-	(void)warnings;
-	(void)plan_xsd;
-	(void)plan_xsd_len;
+	char *data;
+	size_t len;
+	int rc;
+
 	*out = NULL;
-	error_set(err, path, 0, "plan files are not supported yet");
-	return -1;
+	if (file_read(path, PLANFILE_MAX, &data, &len, err) != 0)
+		return -1;
+	rc = planfile_parse(data, len, path, out, warnings, err);
+	free(data);
+	return rc;
+}
+
+/* ---- writer ----------------------------------------------------------- */
+
+static void
+put_escaped(struct sbuf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&': sbuf_add(b, "&amp;"); break;
+		case '<': sbuf_add(b, "&lt;"); break;
+		case '>': sbuf_add(b, "&gt;"); break;
+		case '"': sbuf_add(b, "&quot;"); break;
+		default: sbuf_addc(b, *s);
+		}
+	}
+}
+
+/* ` NAME="VALUE"` with VALUE escaped (not cleaned: ids and addresses). */
+static void
+put_attr(struct sbuf *b, const char *name, const char *value)
+{
+	sbuf_addf(b, " %s=\"", name);
+	put_escaped(b, value);
+	sbuf_addc(b, '"');
+}
+
+/* An element with cleaned free text; nothing when the text is empty. */
+static void
+put_text_element(struct sbuf *b, const char *indent, const char *name,
+		 const char *value)
+{
+	char *c = clean_text(value);
+
+	if (c != NULL && *c != '\0') {
+		sbuf_addf(b, "%s<%s>", indent, name);
+		put_escaped(b, c);
+		sbuf_addf(b, "</%s>\n", name);
+	}
+	free(c);
+}
+
+static bool
+meta_empty(const struct plan_meta *m)
+{
+	const char *v[] = { m->title, m->change_id, m->requester, m->window, m->notes };
+	bool empty = true;
+
+	for (size_t i = 0; i < sizeof v / sizeof *v && empty; i++) {
+		char *c = clean_text(v[i]);
+
+		empty = c == NULL || *c == '\0';
+		free(c);
+	}
+	return empty;
+}
+
+static void
+sorted_copy(struct strlist *dst, const struct strlist *src)
+{
+	strlist_init(dst);
+	strlist_copy(dst, src);
+	strlist_sort(dst);
+}
+
+char *
+planfile_serialize(const struct plan *p)
+{
+	struct sbuf b;
+	struct strlist l;
+
+	sbuf_init(&b);
+	sbuf_add(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	sbuf_addf(&b, "<plan format=\"%d\">\n", PLANFILE_FORMAT);
+
+	if (!meta_empty(&p->meta)) {
+		sbuf_add(&b, "  <meta>\n");
+		put_text_element(&b, "    ", "title", p->meta.title);
+		put_text_element(&b, "    ", "change-id", p->meta.change_id);
+		put_text_element(&b, "    ", "requester", p->meta.requester);
+		put_text_element(&b, "    ", "window", p->meta.window);
+		put_text_element(&b, "    ", "notes", p->meta.notes);
+		sbuf_add(&b, "  </meta>\n");
+	}
+
+	/* products with their features (features of a product the plan does
+	 * not select cannot be expressed and are left out) */
+	sorted_copy(&l, &p->products);
+	for (size_t i = 0; i < l.n; i++) {
+		bool any = false;
+
+		if (i > 0 && strcmp(l.v[i], l.v[i - 1]) == 0)
+			continue;
+		sbuf_add(&b, "  <product");
+		put_attr(&b, "id", l.v[i]);
+		for (size_t k = 0; k < p->nfeatures; k++) {
+			if (strcmp(p->features[k].product, l.v[i]) != 0)
+				continue;
+			if (!any)
+				sbuf_add(&b, ">\n");
+			any = true;
+			sbuf_add(&b, "    <feature");
+			put_attr(&b, "id", p->features[k].id);
+			sbuf_add(&b, "/>\n");
+		}
+		sbuf_add(&b, any ? "  </product>\n" : "/>\n");
+	}
+	strlist_fini(&l);
+
+	for (size_t i = 0; i < p->nzones; i++) {
+		char *label = clean_text(p->zones[i].label);
+
+		sbuf_add(&b, "  <zone");
+		put_attr(&b, "id", p->zones[i].id);
+		if (label != NULL && *label != '\0')
+			put_attr(&b, "label", label);
+		sbuf_add(&b, "/>\n");
+		free(label);
+	}
+
+	for (size_t i = 0; i < p->nendpoints; i++) {
+		const struct plan_endpoint *e = &p->endpoints[i];
+		struct strlist hosts, addrs;
+
+		if (e->zone == NULL && e->addresses.n == 0 && e->hostnames.n == 0)
+			continue;
+		sbuf_add(&b, "  <endpoint");
+		put_attr(&b, "id", e->id);
+		if (e->zone != NULL)
+			put_attr(&b, "zone", e->zone);
+		if (e->addresses.n == 0 && e->hostnames.n == 0) {
+			sbuf_add(&b, "/>\n");
+			continue;
+		}
+		sbuf_add(&b, ">\n");
+		sorted_copy(&hosts, &e->hostnames);
+		sorted_copy(&addrs, &e->addresses);
+		for (size_t k = 0; k < hosts.n; k++) {
+			sbuf_add(&b, "    <hostname>");
+			put_escaped(&b, hosts.v[k]);
+			sbuf_add(&b, "</hostname>\n");
+		}
+		for (size_t k = 0; k < addrs.n; k++) {
+			sbuf_add(&b, "    <address>");
+			put_escaped(&b, addrs.v[k]);
+			sbuf_add(&b, "</address>\n");
+		}
+		strlist_fini(&hosts);
+		strlist_fini(&addrs);
+		sbuf_add(&b, "  </endpoint>\n");
+	}
+
+	/* the catalog fingerprint: "product id digest" lines */
+	sorted_copy(&l, &p->fingerprint);
+	if (l.n > 0) {
+		sbuf_add(&b, "  <fingerprint>\n");
+		for (size_t i = 0; i < l.n; i++) {
+			char *line = xstrdup(l.v[i]);
+			char *id = strchr(line, ' ');
+			char *digest = id != NULL ? strchr(id + 1, ' ') : NULL;
+
+			if (digest == NULL) {	/* not a fingerprint line */
+				free(line);
+				continue;
+			}
+			*id++ = '\0';
+			*digest++ = '\0';
+			sbuf_add(&b, "    <flow");
+			put_attr(&b, "product", line);
+			put_attr(&b, "id", id);
+			put_attr(&b, "digest", digest);
+			sbuf_add(&b, "/>\n");
+			free(line);
+		}
+		sbuf_add(&b, "  </fingerprint>\n");
+	}
+	strlist_fini(&l);
+
+	sbuf_add(&b, "</plan>\n");
+	return sbuf_take(&b);
+}
+
+int
+planfile_save(const struct plan *p, const char *path, int flags,
+	      struct pp_error *err)
+{
+	char *data = planfile_serialize(p);
+	struct plan *back = NULL;
+	size_t len = strlen(data);
+	int rc;
+
+	/* never write a file this version could not read back */
+	if (planfile_parse(data, len, path, &back, NULL, err) != 0) {
+		char msg[sizeof err->msg];
+
+		snprintf(msg, sizeof msg, "%s", err->msg);
+		error_set(err, path, 0, _("not saved: the plan would not read back (%s)"), msg);
+		free(data);
+		return -1;
+	}
+	plan_free(&back);
+	rc = file_write_atomic(path, data, len, flags, err);
+	free(data);
+	return rc;
 }

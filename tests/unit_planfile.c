@@ -1,0 +1,447 @@
+/* Unit tests: the plan file reader and writer (src/plan/planfile.c). */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/plan.h"
+#include "plan/planfile.h"
+#include "util/file.h"
+#include "util/str.h"
+
+/* Caller-owned path of a fixture in tests/plans. */
+static char *
+fixture(const char *name)
+{
+	const char *dir = getenv("TESTS_SRCDIR");
+
+	return xasprintf("%s/plans/%s", dir != NULL ? dir : "tests", name);
+}
+
+/* Caller-owned contents of a fixture. */
+static char *
+fixture_data(const char *name, size_t *len)
+{
+	char *path = fixture(name), *data;
+	struct pp_error err;
+
+	cr_assert_eq(file_read(path, PLANFILE_MAX, &data, len, &err), 0,
+		     "cannot read %s: %s", path, err.msg);
+	free(path);
+	return data;
+}
+
+static struct plan *
+load_ok(const char *name)
+{
+	char *path = fixture(name);
+	struct plan *p = NULL;
+	struct pp_error err;
+
+	error_clear(&err);
+	cr_assert_eq(planfile_load(path, &p, NULL, &err), 0, "%s: line %ld: %s",
+		     path, err.line, err.msg);
+	cr_assert_not_null(p);
+	free(path);
+	return p;
+}
+
+static struct plan *
+parse_str(const char *s, struct strlist *warnings, struct pp_error *err)
+{
+	struct plan *p = NULL;
+
+	error_clear(err);
+	if (planfile_parse(s, strlen(s), "mem.portplan", &p, warnings, err) != 0) {
+		cr_assert_null(p);
+		return NULL;
+	}
+	return p;
+}
+
+Test(planfile, load_then_save_gives_identical_bytes)
+{
+	size_t len;
+	char *want = fixture_data("good.portplan", &len);
+	struct plan *p = load_ok("good.portplan");
+	char *got = planfile_serialize(p);
+
+	cr_assert_str_eq(got, want);
+	free(got);
+	plan_free(&p);
+	free(want);
+}
+
+Test(planfile, reads_what_the_file_says)
+{
+	struct plan *p = load_ok("good.portplan");
+	const struct plan_endpoint *e;
+
+	cr_assert_str_eq(p->meta.title, "Mobile mail in the DMZ");
+	cr_assert_str_eq(p->meta.change_id, "CHG-2041");
+	cr_assert_str_eq(p->meta.requester, "Jane Admin <jane@example.com>");
+	cr_assert_str_eq(p->meta.window, "Saturday 02:00-04:00 UTC");
+	cr_assert_str_eq(p->meta.notes, "Replaces CHG-1977 & CHG-1978.");
+	cr_assert_eq(p->products.n, 1);
+	cr_assert_str_eq(p->products.v[0], "bems");
+	cr_assert(plan_has_feature(p, "bems", "ssl"));
+	cr_assert(plan_has_feature(p, "bems", "mail"));
+	cr_assert_eq(p->nfeatures, 3);
+	cr_assert_str_eq(plan_zone(p, "lab")->label, "Lab network \"B\"");
+	e = plan_endpoint(p, "bems");
+	cr_assert_not_null(e);
+	cr_assert_str_eq(e->zone, "dmz");
+	cr_assert_eq(e->hostnames.n, 1);
+	cr_assert_str_eq(e->hostnames.v[0], "bems.example.com");
+	cr_assert_eq(e->addresses.n, 2);
+	cr_assert_str_eq(plan_endpoint(p, "bems-peer")->zone, "lab");
+	cr_assert_eq(p->fingerprint.n, 2);
+	cr_assert_str_eq(p->fingerprint.v[0], "bems a-flow 0123456789abcdef");
+	plan_free(&p);
+}
+
+Test(planfile, order_and_white_space_do_not_matter)
+{
+	size_t len;
+	char *want = fixture_data("good.portplan", &len);
+	struct plan *a = load_ok("good.portplan");
+	struct plan *b = load_ok("unordered.portplan");
+	char *got = planfile_serialize(b);
+
+	cr_assert(plan_equal(a, b));
+	cr_assert_str_eq(got, want);
+	free(got);
+	plan_free(&a);
+	plan_free(&b);
+	free(want);
+}
+
+Test(planfile, model_round_trip)
+{
+	struct plan *p = plan_new(), *q;
+	struct pp_error err;
+	char *s1, *s2;
+
+	/* added out of order: the writer sorts */
+	plan_add_product(p, "mis");
+	plan_add_product(p, "bems");
+	plan_set_feature(p, "mis", "ipsec", true);
+	plan_set_feature(p, "bems", "ssl", true);
+	plan_set_feature(p, "bems", "docs", true);
+	plan_add_zone(p, "partner", "Partner <B&C> \"net\"");
+	plan_place(p, "bems", "partner");
+	plan_place(p, "mis", "dmz");
+	cr_assert_eq(plan_add_address(p, "mis", "192.0.2.0/24", &err), 0);
+	cr_assert_eq(plan_add_address(p, "mis", "mis.example.org", &err), 0);
+	cr_assert_eq(plan_add_address(p, "bems", "2001:db8::5", &err), 0);
+	(void)plan_endpoint_get(p, "empty");	/* holds nothing: not written */
+	plan_set_meta(&p->meta.title, "Q3 <rollout> & \"more\"");
+	plan_set_meta(&p->meta.notes, "über ünïcödé ✓");
+	strlist_add(&p->fingerprint, "mis z-flow 00000000000000ff");
+	strlist_add(&p->fingerprint, "bems a-flow 0123456789abcdef");
+
+	s1 = planfile_serialize(p);
+	cr_assert_not_null(strstr(s1, "<title>Q3 &lt;rollout&gt; &amp; &quot;more&quot;</title>"));
+	cr_assert_null(strstr(s1, "\"empty\""));
+	cr_assert(strstr(s1, "<product id=\"bems\">") < strstr(s1, "<product id=\"mis\">"));
+	cr_assert_eq(s1[strlen(s1) - 1], '\n');
+	q = parse_str(s1, NULL, &err);
+	cr_assert_not_null(q, "line %ld: %s", err.line, err.msg);
+	cr_assert(plan_equal(p, q));
+	s2 = planfile_serialize(q);
+	cr_assert_str_eq(s1, s2);
+	free(s1);
+	free(s2);
+	plan_free(&p);
+	plan_free(&q);
+}
+
+Test(planfile, empty_plan)
+{
+	struct plan *p = plan_new(), *q;
+	struct pp_error err;
+	char *s = planfile_serialize(p);
+
+	cr_assert_str_eq(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plan format=\"1\">\n</plan>\n");
+	q = parse_str(s, NULL, &err);
+	cr_assert_not_null(q, "%s", err.msg);
+	cr_assert(plan_equal(p, q));
+	free(s);
+	plan_free(&p);
+	plan_free(&q);
+}
+
+struct bad_case {
+	const char *file;
+	long line;
+	const char *msg;
+};
+
+Test(planfile, bad_fixtures_give_file_line_and_problem)
+{
+	static const struct bad_case cases[] = {
+		{ "malformed.portplan", 8, "Opening and ending tag mismatch" },
+		{ "newer-format.portplan", 2, "written by a newer portplan: format 2, this version reads 1" },
+		{ "unknown-format.portplan", 2, "unknown plan file format \"one\"" },
+		{ "unknown-element.portplan", 6, "Element 'firewall': This element is not expected" },
+		{ "invalid-address.portplan", 6, "invalid address \"10.0.0.300\"" },
+		{ "invalid-cidr.portplan", 5, "invalid address \"10.0.0.5/24\"" },
+		{ "invalid-id.portplan", 4, "'Bad Product'" },
+		{ "doctype.portplan", 2, "DOCTYPE and ENTITY declarations are not allowed" },
+		{ "entity.portplan", 3, "DOCTYPE and ENTITY declarations are not allowed" },
+		{ "entity-ref.portplan", 4, "Entity 'xxe' not defined" },
+		{ "empty.portplan", 0, "empty file" },
+		{ "duplicate-endpoint.portplan", 5, "endpoint \"bems\" is given twice" },
+		{ "not-a-plan.portplan", 2, "the root element is <catalog>" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *path = fixture(cases[i].file);
+		struct plan *p = (struct plan *)1;
+		struct pp_error err;
+
+		error_clear(&err);
+		cr_assert_eq(planfile_load(path, &p, NULL, &err), -1, "%s loaded", path);
+		cr_assert_null(p, "%s: *out not NULL", path);
+		cr_assert_str_eq(err.file, path);
+		cr_assert_eq(err.line, cases[i].line, "%s: line %ld, expected %ld (%s)",
+			     cases[i].file, err.line, cases[i].line, err.msg);
+		cr_assert_not_null(strstr(err.msg, cases[i].msg), "%s: \"%s\" lacks \"%s\"",
+				   cases[i].file, err.msg, cases[i].msg);
+		free(path);
+	}
+}
+
+Test(planfile, directory_is_refused)
+{
+	char *path = fixture("");
+	struct plan *p = NULL;
+	struct pp_error err;
+
+	cr_assert_eq(planfile_load(path, &p, NULL, &err), -1);
+	cr_assert_null(p);
+	cr_assert_not_null(strstr(err.msg, "directory"), "%s", err.msg);
+	free(path);
+}
+
+Test(planfile, missing_file)
+{
+	struct plan *p = NULL;
+	struct pp_error err;
+
+	cr_assert_eq(planfile_load("/nonexistent/x.portplan", &p, NULL, &err), -1);
+	cr_assert_null(p);
+}
+
+Test(planfile, binary_and_utf16_are_refused)
+{
+	static const char nul[] = "<?xml version=\"1.0\"?>\n<plan format=\"1\">\n\0</plan>\n";
+	static const char utf16[] = "\xff\xfe<\0p\0l\0a\0n\0";
+	struct plan *p = NULL;
+	struct pp_error err;
+
+	cr_assert_eq(planfile_parse(nul, sizeof nul - 1, "nul", &p, NULL, &err), -1);
+	cr_assert_eq(err.line, 3);
+	cr_assert_not_null(strstr(err.msg, "NUL byte"), "%s", err.msg);
+	cr_assert_eq(planfile_parse(utf16, sizeof utf16 - 1, "u16", &p, NULL, &err), -1);
+	cr_assert_not_null(strstr(err.msg, "UTF-16"), "%s", err.msg);
+	cr_assert_null(p);
+}
+
+Test(planfile, too_large_is_refused)
+{
+	size_t len = PLANFILE_MAX + 1;
+	char *big = xcalloc(1, len);
+	struct plan *p = NULL;
+	struct pp_error err;
+
+	cr_assert_eq(planfile_parse(big, len, "big", &p, NULL, &err), -1);
+	cr_assert_not_null(strstr(err.msg, "too large"), "%s", err.msg);
+	free(big);
+}
+
+Test(planfile, doctype_in_any_case_and_billion_laughs)
+{
+	struct pp_error err;
+
+	cr_assert_null(parse_str("<?xml version=\"1.0\"?>\n<!doctype plan>\n<plan format=\"1\"/>\n",
+				 NULL, &err));
+	cr_assert_eq(err.line, 2);
+	cr_assert_null(parse_str("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n"
+				 " <!ENTITY lol \"lol\">\n"
+				 " <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+				 "]>\n<plan format=\"1\"><meta><title>&lol2;</title></meta></plan>\n",
+				 NULL, &err));
+	cr_assert_not_null(strstr(err.msg, "DOCTYPE"), "%s", err.msg);
+}
+
+Test(planfile, addresses_and_host_names_are_checked)
+{
+	static const struct {
+		const char *xml;
+		const char *msg;
+	} cases[] = {
+		{ "<address>bems.example.com</address>", "is a host name, not an address" },
+		{ "<hostname>10.0.0.1</hostname>", "is an address, not a host name" },
+		{ "<hostname>-bad-.example</hostname>", "is not a valid host name" },
+		{ "<address>2001:db8::1/200</address>", "invalid address" },
+		{ "<address>fe80::1%eth0</address>", "invalid address" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *s = xasprintf("<plan format=\"1\">\n<endpoint id=\"x\">\n%s\n</endpoint>\n</plan>\n",
+				    cases[i].xml);
+		struct pp_error err;
+
+		cr_assert_null(parse_str(s, NULL, &err), "accepted %s", cases[i].xml);
+		cr_assert_eq(err.line, 3, "%s: line %ld", cases[i].xml, err.line);
+		cr_assert_not_null(strstr(err.msg, cases[i].msg), "%s: %s", cases[i].xml, err.msg);
+		free(s);
+	}
+}
+
+Test(planfile, other_refusals)
+{
+	static const struct {
+		const char *xml;
+		long line;
+		const char *msg;
+	} cases[] = {
+		{ "<plan>\n</plan>\n", 1, "no format attribute" },
+		{ "<plan format=\"0\"/>\n", 1, "unknown plan file format \"0\"" },
+		{ "<plan format=\"99999999999999999999\"/>\n", 1, "written by a newer portplan" },
+		{ "<plan format=\"1\">\n<meta/>\n<meta/>\n</plan>\n", 3, "<meta> is given twice" },
+		{ "<plan format=\"1\">\n<product id=\"a\"/>\n<product id=\"a\"/>\n</plan>\n", 3, "product \"a\" is given twice" },
+		{ "<plan format=\"1\">\n<zone id=\"a\"/>\n<zone id=\"a\"/>\n</plan>\n", 3, "zone \"a\" is given twice" },
+		{ "<plan format=\"1\">\n<fingerprint>\n<flow product=\"a\" id=\"f\" digest=\"0000000000000000\"/>\n"
+		  "<flow product=\"a\" id=\"f\" digest=\"1111111111111111\"/>\n</fingerprint>\n</plan>\n",
+		  2, "flow \"a f\" is given twice" },
+		{ "<plan format=\"1\">\n<fingerprint>\n<flow product=\"a\" id=\"f\" digest=\"xyz\"/>\n</fingerprint>\n</plan>\n",
+		  3, "digest" },
+		{ "<plan format=\"1\">\n<meta><title>a<b/></title></meta>\n</plan>\n", 2, "title" },
+		{ "<plan format=\"1\">\n<endpoint id=\"e\" zone=\"Not An Id\"/>\n</plan>\n", 2, "zone" },
+		{ "<plan format=\"1\" extra=\"x\"/>\n", 1, "extra" },
+		{ "<p:plan xmlns:p=\"urn:x\" format=\"1\"/>\n", 1, "namespace" },
+		{ "   \n\n", 3, "" },
+		{ "<plan format=\"1\">\n<title>\xff\xfe</title>\n</plan>\n", 2, "" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct pp_error err;
+
+		cr_assert_null(parse_str(cases[i].xml, NULL, &err), "accepted %s", cases[i].xml);
+		cr_assert_eq(err.line, cases[i].line, "%s: line %ld (%s)", cases[i].xml,
+			     err.line, err.msg);
+		cr_assert_not_null(strstr(err.msg, cases[i].msg), "%s: %s", cases[i].xml, err.msg);
+		cr_assert_str_eq(err.file, "mem.portplan");
+	}
+}
+
+Test(planfile, free_text_is_cleaned_with_a_warning)
+{
+	/* a right-to-left override (U+202E) and a C1 control (U+0085); XML
+	 * itself refuses C0 controls */
+	const char *xml = "<plan format=\"1\">\n<meta>\n"
+			  "<title>evil[31m \xe2\x80\xae" "txt.exe\xc2\x85</title>\n"
+			  "</meta>\n<zone id=\"z\" label=\"a&#9;b\"/>\n</plan>\n";
+	struct strlist warnings;
+	struct pp_error err;
+	struct plan *p;
+
+	strlist_init(&warnings);
+	p = parse_str(xml, &warnings, &err);
+	cr_assert_not_null(p, "%s", err.msg);
+	cr_assert(text_is_clean(p->meta.title), "%s", p->meta.title);
+	cr_assert_str_eq(p->meta.title, "evil[31m txt.exe");
+	cr_assert_str_eq(plan_zone(p, "z")->label, "a b");
+	cr_assert_eq(warnings.n, 1);
+	cr_assert_not_null(strstr(warnings.v[0], "mem.portplan:3:"), "%s", warnings.v[0]);
+	strlist_fini(&warnings);
+	plan_free(&p);
+}
+
+Test(planfile, writer_cleans_free_text_so_reload_is_stable)
+{
+	struct plan *p = plan_new(), *q;
+	struct pp_error err;
+	char *s1, *s2;
+
+	plan_set_meta(&p->meta.notes, "two\nlines\twith \x1b tabs \xef\xbf\xbe");
+	plan_set_meta(&p->meta.requester, "   ");
+	s1 = planfile_serialize(p);
+	cr_assert_not_null(strstr(s1, "<notes>two lines with tabs</notes>"), "%s", s1);
+	cr_assert_null(strstr(s1, "requester"));
+	q = parse_str(s1, NULL, &err);
+	cr_assert_not_null(q, "%s", err.msg);
+	s2 = planfile_serialize(q);
+	cr_assert_str_eq(s1, s2);
+	free(s1);
+	free(s2);
+	plan_free(&p);
+	plan_free(&q);
+}
+
+Test(planfile, save_is_atomic_and_refuses_to_clobber)
+{
+	char dir[] = "/tmp/unit_planfile.XXXXXX";
+	struct plan *p = plan_new();
+	struct pp_error err;
+	char *path, *data;
+	size_t len;
+
+	cr_assert_not_null(mkdtemp(dir));
+	path = xasprintf("%s/a.portplan", dir);
+	plan_add_product(p, "bems");
+	cr_assert_eq(planfile_save(p, path, FILE_WRITE_NOREPLACE, &err), 0, "%s", err.msg);
+	cr_assert_eq(planfile_save(p, path, FILE_WRITE_NOREPLACE, &err), -1);
+	cr_assert_not_null(strstr(err.msg, "exists"), "%s", err.msg);
+	plan_add_product(p, "mis");
+	cr_assert_eq(planfile_save(p, path, 0, &err), 0, "%s", err.msg);
+	cr_assert_eq(file_read(path, PLANFILE_MAX, &data, &len, &err), 0);
+	cr_assert_not_null(strstr(data, "<product id=\"mis\"/>"));
+	free(data);
+	cr_assert_eq(remove(path), 0);
+	cr_assert_eq(remove(dir), 0, "a temporary file was left in %s", dir);
+	free(path);
+	plan_free(&p);
+}
+
+Test(planfile, save_refuses_what_would_not_read_back)
+{
+	char dir[] = "/tmp/unit_planfile.XXXXXX";
+	struct plan *p = plan_new();
+	struct pp_error err;
+	char *path;
+
+	cr_assert_not_null(mkdtemp(dir));
+	path = xasprintf("%s/a.portplan", dir);
+	plan_add_product(p, "Not An Id");
+	cr_assert_eq(planfile_save(p, path, 0, &err), -1);
+	cr_assert_not_null(strstr(err.msg, "would not read back"), "%s", err.msg);
+	cr_assert_not(file_exists(path));
+	cr_assert_eq(remove(dir), 0, "a file was left in %s", dir);
+	free(path);
+	plan_free(&p);
+}
+
+Test(planfile, long_free_text_reads_back)
+{
+	struct plan *p = plan_new(), *q;
+	struct pp_error err;
+	char *big = xmalloc(200001), *s;
+
+	memset(big, 'x', 200000);
+	big[200000] = '\0';
+	plan_set_meta(&p->meta.notes, big);
+	plan_set_meta(&p->meta.title, big);
+	s = planfile_serialize(p);
+	q = parse_str(s, NULL, &err);
+	cr_assert_not_null(q, "%s", err.msg);
+	cr_assert(plan_equal(p, q));
+	free(s);
+	free(big);
+	plan_free(&p);
+	plan_free(&q);
+}
