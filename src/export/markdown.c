@@ -56,8 +56,10 @@ md_text(struct sbuf *out, const char *s)
 	export_md_cell(out, s);
 }
 
+/* An end of a rule: label (id), its zone outside boundary tables, and its
+ * address; a firewall rule without one says the address is still needed. */
 static void
-md_end(struct sbuf *out, const struct rule_end *e, bool with_zone)
+md_end(struct sbuf *out, const struct rule_end *e, bool with_zone, bool need_address)
 {
 	export_md_cell(out, e->label);
 	sbuf_add(out, " (");
@@ -70,10 +72,11 @@ md_end(struct sbuf *out, const struct rule_end *e, bool with_zone)
 		sbuf_addc(out, ' ');
 		export_md_cell(out, e->zone_label);
 	}
-	sbuf_add(out, "<br>");
 	if (e->address != NULL) {
+		sbuf_add(out, "<br>");
 		export_md_cell(out, e->address);
-	} else {
+	} else if (need_address) {
+		sbuf_add(out, "<br>");
 		/* TRANSLATORS: shown when the plan gives an endpoint no address */
 		sbuf_add(out, _("**address to be supplied**"));
 	}
@@ -87,9 +90,13 @@ md_rule_row(struct sbuf *out, const struct rule *rule, bool with_zone)
 	sbuf_add(out, "| ");
 	sbuf_add(out, rule->id);
 	sbuf_add(out, " | ");
-	md_end(out, &rule->src, with_zone);
+	md_end(out, &rule->src, with_zone, rule->section == RULE_FIREWALL);
 	sbuf_add(out, " | ");
-	md_end(out, &rule->dst, with_zone);
+	if (rule->section == RULE_HOST_LOCAL)
+		/* TRANSLATORS: destination of a port used inside one host */
+		sbuf_add(out, _("the same host"));
+	else
+		md_end(out, &rule->dst, with_zone, rule->section == RULE_FIREWALL);
 	sbuf_add(out, " | ");
 	sbuf_add(out, proto_label(rule->proto, buf));
 	sbuf_add(out, " | ");
