@@ -1,15 +1,1192 @@
-/* Placeholder until the TUI lands (issue 4): the helper replaces this file. */
+/* tui.c: the planner's loop, the terminal, signals, saving, quitting and
+ * the recovery file.
+ *
+ * The loop reads a key, maps it through the action table for the current
+ * context (dialog, view or screen), lets that handle it and redraws from
+ * the state when something changed (htop's reactions).  Nothing is written
+ * to stderr while curses owns the terminal; the terminal is restored on
+ * every way out, SIGINT, SIGTERM and SIGHUP included. */
 #include "config.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "catalog/catalog.h"
 #include "cli/cli.h"
+#include "plan/plan.h"
+#include "plan/planfile.h"
+#include "resolve/drift.h"
+#include "resolve/resolve.h"
+#include "tui/internal.h"
 #include "tui/tui.h"
+#include "util/file.h"
+#include "util/i18n.h"
+#include "util/width.h"
+
+static const struct tui_screen *const all_screens[TUI_SCREEN_COUNT] = {
+	&tui_products_screen,
+	&tui_features_screen,
+	&tui_placement_screen,
+	&tui_review_screen,
+	&tui_export_screen,
+};
+
+/* ---- terminal and signals ---- */
+
+static volatile sig_atomic_t got_signal;
+static bool curses_on;
+static SCREEN *screen;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void
+restore_terminal(void)
+{
+	if (!curses_on)
+		return;
+	curs_set(1);
+	endwin();
+	curses_on = false;
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: a signal ends the wait for a key */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static int
+start_curses(void)
+{
+	screen = newterm(NULL, stdout, stdin);
+	if (screen == NULL)
+		return -1;
+	set_term(screen);
+	curses_on = true;
+	atexit(restore_terminal);
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	wtimeout(stdscr, 250);	/* to notice signals even if a read restarts */
+	curs_set(0);
+	tui_theme_init();
+	return 0;
+}
+
+/* ---- helpers for the screens ---- */
+
+void
+tui_message(struct tui *t, enum tui_msg_level level, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	free(t->msg);
+	t->msg = tui_clean(s);
+	free(s);
+	t->msg_level = level;
+}
+
+bool
+tui_dirty(const struct tui *t)
+{
+	return !plan_equal(t->plan, t->saved);
+}
+
+const struct resolution *
+tui_resolution(struct tui *t)
+{
+	struct pp_error err;
+
+	if (t->res_gen == t->plan_gen)
+		return t->res;
+	resolution_free(&t->res);
+	t->res_error[0] = '\0';
+	error_clear(&err);
+	if (resolve(t->cat, t->plan, &t->res, &err) != 0)
+		error_format(&err, t->res_error, sizeof t->res_error);
+	t->res_gen = t->plan_gen;
+	return t->res;
+}
+
+static int
+cmp_id_index(const void *a, const void *b)
+{
+	return strcmp(((const struct tui_id_index *)a)->id, ((const struct tui_id_index *)b)->id);
+}
+
+static const struct tui_id_index *
+find_id(const struct tui_id_index *v, size_t n, const char *id)
+{
+	struct tui_id_index key;
+
+	if (v == NULL || id == NULL)
+		return NULL;
+	key.id = id;
+	key.i = 0;
+	return bsearch(&key, v, n, sizeof key, cmp_id_index);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool
+tui_has_product(const struct tui *t, const char *id)
+{
+	return t->plan->products.n > 0 &&
+	       bsearch(&id, t->plan->products.v, t->plan->products.n, sizeof *t->plan->products.v,
+		       cmp_str) != NULL;
+}
+
+static int
+cmp_feature(const void *a, const void *b)
+{
+	const struct plan_feature *x = a, *y = b;
+	int c = strcmp(x->product, y->product);
+
+	return c != 0 ? c : strcmp(x->id, y->id);
+}
+
+bool
+tui_has_feature(const struct tui *t, const char *product, const char *id)
+{
+	struct plan_feature key;
+
+	key.product = (char *)(uintptr_t)product;
+	key.id = (char *)(uintptr_t)id;
+	return t->plan->nfeatures > 0 &&
+	       bsearch(&key, t->plan->features, t->plan->nfeatures, sizeof key, cmp_feature) != NULL;
+}
+
+size_t
+tui_product_index(const struct tui *t, const char *id)
+{
+	const struct tui_id_index *x = find_id(t->product_ids, t->products.n, id);
+
+	return x != NULL ? x->i : t->products.n;
+}
+
+const struct catalog_product *
+tui_product(const struct tui *t, const char *id)
+{
+	size_t i = tui_product_index(t, id);
+
+	return i < t->products.n ? &t->products.v[i] : NULL;
+}
+
+const struct catalog_endpoint *
+tui_endpoint(const struct tui *t, const char *id)
+{
+	const struct tui_id_index *x = find_id(t->endpoint_ids, t->endpoints.n, id);
+
+	return x != NULL ? &t->endpoints.v[x->i] : NULL;
+}
+
+/* Groups N items by the product index GROUP(i) (0..ngroups-1) into CSR
+ * arrays, keeping their order within a group. */
+static void
+group_by(size_t n, size_t ngroups, const size_t *group, size_t **first, size_t **list)
+{
+	size_t *f = xcalloc(ngroups + 1, sizeof *f), *l = xcalloc(n ? n : 1, sizeof *l);
+	size_t *fill = xcalloc(ngroups + 1, sizeof *fill);
+
+	for (size_t i = 0; i < n; i++)
+		f[group[i] + 1]++;
+	for (size_t g = 0; g < ngroups; g++)
+		f[g + 1] += f[g];
+	for (size_t i = 0; i < n; i++)
+		l[f[group[i]] + fill[group[i]]++] = i;
+	free(fill);
+	*first = f;
+	*list = l;
+}
+
+static void
+build_indexes(struct tui *t)
+{
+	size_t np = t->products.n, *group;
+
+	t->product_ids = xcalloc(np ? np : 1, sizeof *t->product_ids);
+	for (size_t i = 0; i < np; i++) {
+		t->product_ids[i].id = t->products.v[i].id;
+		t->product_ids[i].i = i;
+	}
+	qsort(t->product_ids, np, sizeof *t->product_ids, cmp_id_index);
+	t->endpoint_ids = xcalloc(t->endpoints.n ? t->endpoints.n : 1, sizeof *t->endpoint_ids);
+	for (size_t i = 0; i < t->endpoints.n; i++) {
+		t->endpoint_ids[i].id = t->endpoints.v[i].id;
+		t->endpoint_ids[i].i = i;
+	}
+	qsort(t->endpoint_ids, t->endpoints.n, sizeof *t->endpoint_ids, cmp_id_index);
+
+	/* features of unknown products (none in a valid catalog) go last */
+	group = xcalloc(t->features.n ? t->features.n : 1, sizeof *group);
+	for (size_t i = 0; i < t->features.n; i++)
+		group[i] = tui_product_index(t, t->features.v[i].product);
+	group_by(t->features.n, np + 1, group, &t->feat_first, &t->feat_list);
+	free(group);
+	group = xcalloc(t->endpoints.n ? t->endpoints.n : 1, sizeof *group);
+	for (size_t i = 0; i < t->endpoints.n; i++)
+		group[i] = t->endpoints.v[i].product != NULL ?
+			tui_product_index(t, t->endpoints.v[i].product) : np;
+	group_by(t->endpoints.n, np + 1, group, &t->ep_first, &t->ep_list);
+	free(group);
+}
+
+const char *
+tui_zone_label(const struct tui *t, const char *zone)
+{
+	const struct plan_zone *pz;
+
+	if (zone == NULL)
+		return "";
+	for (size_t i = 0; i < t->zones.n; i++)
+		if (strcmp(t->zones.v[i].id, zone) == 0)
+			return t->zones.v[i].label != NULL ? t->zones.v[i].label : zone;
+	pz = plan_zone(t->plan, zone);
+	if (pz != NULL && pz->label != NULL && pz->label[0] != '\0')
+		return pz->label;
+	return zone;
+}
+
+/* ---- saving ---- */
+
+char *
+tui_expand_path(const char *path)
+{
+	const char *home = getenv("HOME");
+
+	if (path[0] == '~' && path[1] == '/' && home != NULL && home[0] != '\0')
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
+static unsigned
+save_to(struct tui *t, const char *path, int flags)
+{
+	struct pp_error err;
+	char buf[2200];
+
+	error_clear(&err);
+	/* the catalog as it is now, so that a later load can tell what changed */
+	if (drift_fingerprint(t->cat, t->plan, &err) != 0 ||
+	    planfile_save(t->plan, path, flags, &err) != 0) {
+		error_format(&err, buf, sizeof buf);
+		/* TRANSLATORS: %s is the reason (file: problem) */
+		tui_message(t, TUI_MSG_ERROR, _("Not saved: %s"), buf);
+		t->pending_quit = false;
+		return TUI_R_REDRAW;
+	}
+	plan_free(&t->saved);
+	t->saved = plan_dup(t->plan);
+	if (t->path != path) {
+		free(t->path);
+		t->path = xstrdup(path);
+	}
+	tui_message(t, TUI_MSG_INFO, _("Saved the plan to %s."), path);
+	if (t->pending_quit)
+		return TUI_R_QUIT | TUI_R_REDRAW;
+	return TUI_R_REDRAW;
+}
+
+static unsigned save_as_done(struct tui *t, enum tui_answer answer, size_t item,
+			     const char *text, const char *arg);
+
+static unsigned
+overwrite_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
+	       const char *arg)
+{
+	(void)item;
+	(void)text;
+	if (answer == TUI_ANSWER_YES)
+		return save_to(t, arg, 0);
+	if (answer == TUI_ANSWER_NO) {
+		tui_prompt(t, _("Save"), _("Save the plan as (another name):"), arg, false,
+			   save_as_done, NULL);
+		return TUI_R_REDRAW;
+	}
+	t->pending_quit = false;
+	return TUI_R_REDRAW;
+}
+
+static unsigned
+save_as_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
+	     const char *arg)
+{
+	char *q, *path;
+	unsigned r;
+
+	(void)item;
+	(void)arg;
+	if (answer != TUI_ANSWER_OK) {
+		t->pending_quit = false;
+		return TUI_R_REDRAW;
+	}
+	if (text == NULL || text[strspn(text, " ")] == '\0') {
+		tui_prompt_error(t, _("Type a file name, or press Esc to cancel."));
+		return TUI_R_KEEP;
+	}
+	path = tui_expand_path(text);
+	if (t->path != NULL && strcmp(path, t->path) == 0) {
+		r = save_to(t, path, 0);
+	} else if (file_exists(path)) {
+		/* TRANSLATORS: %s is a file name */
+		q = xasprintf(_("%s already exists. Replace it with this plan?"), path);
+		tui_confirm(t, _("Replace file?"), q, TUI_ANSWER_NO, overwrite_done, path);
+		free(q);
+		r = TUI_R_REDRAW;
+	} else
+		r = save_to(t, path, FILE_WRITE_NOREPLACE);
+	free(path);
+	return r;
+}
+
+/* A file name from the selected products: "bems-mis.portplan". */
+static char *
+default_plan_name(const struct tui *t)
+{
+	struct sbuf b;
+
+	sbuf_init(&b);
+	for (size_t i = 0; i < t->plan->products.n && i < 4; i++)
+		sbuf_addf(&b, "%s%s", i ? "-" : "", t->plan->products.v[i]);
+	if (b.len == 0)
+		sbuf_add(&b, "plan");
+	sbuf_add(&b, ".portplan");
+	return sbuf_take(&b);
+}
+
+unsigned
+tui_save(struct tui *t)
+{
+	char *name;
+
+	if (t->path != NULL)
+		return save_to(t, t->path, 0);
+	name = default_plan_name(t);
+	tui_prompt(t, _("Save"), _("Save the plan as:"), name, false, save_as_done, NULL);
+	free(name);
+	return TUI_R_REDRAW;
+}
+
+/* ---- quitting ---- */
+
+static unsigned
+quit_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
+	  const char *arg)
+{
+	(void)item;
+	(void)text;
+	(void)arg;
+	switch (answer) {
+	case TUI_ANSWER_YES:
+		t->pending_quit = true;
+		return tui_save(t);
+	case TUI_ANSWER_NO:
+		return TUI_R_QUIT;
+	default:
+		return TUI_R_REDRAW;
+	}
+}
+
+static unsigned
+quit(struct tui *t)
+{
+	if (!tui_dirty(t))
+		return TUI_R_QUIT;
+	tui_confirm(t, _("Unsaved changes"),
+		    _("The plan has unsaved changes. Save them before quitting? (n quits without saving)"),
+		    TUI_ANSWER_YES, quit_done, NULL);
+	return TUI_R_REDRAW;
+}
+
+/* ---- the recovery file ---- */
+
+/* Caller-owned directory of the recovery file. */
+static char *
+recovery_dir(void)
+{
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *cache = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
+
+	if (state != NULL && state[0] == '/')
+		return xasprintf("%s/portplan", state);
+	if (cache != NULL && cache[0] == '/')
+		return xasprintf("%s/portplan", cache);
+	return xasprintf("%s/.cache/portplan", home != NULL ? home : ".");
+}
+
+static char *
+recovery_file(const char *name)
+{
+	char *dir = recovery_dir();
+	char *path = xasprintf("%s/%s", dir, name);
+
+	free(dir);
+	return path;
+}
+
+/* Writes the unsaved plan (and the name of its file) for the next start.
+ * Called after a signal, outside the handler. */
+static void
+write_recovery(struct tui *t)
+{
+	char *dir = recovery_dir();
+	char *plan_path = recovery_file("recovery.portplan");
+	char *name_path = recovery_file("recovery.path");
+	struct pp_error err;
+
+	error_clear(&err);
+	if (file_mkdirs(dir, &err) == 0 &&
+	    planfile_save(t->plan, plan_path, 0, &err) == 0) {
+		if (t->path != NULL) {
+			char *abs = realpath(t->path, NULL);
+			const char *p = abs != NULL ? abs : t->path;
+
+			file_write_atomic(name_path, p, strlen(p), 0, &err);
+			free(abs);
+		} else
+			unlink(name_path);
+	}
+	free(dir);
+	free(plan_path);
+	free(name_path);
+}
+
+static void
+remove_recovery(void)
+{
+	char *plan_path = recovery_file("recovery.portplan");
+	char *name_path = recovery_file("recovery.path");
+
+	unlink(plan_path);
+	unlink(name_path);
+	free(plan_path);
+	free(name_path);
+}
+
+static unsigned
+recovery_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
+	      const char *arg)
+{
+	(void)item;
+	(void)text;
+	(void)arg;
+	if (answer == TUI_ANSWER_YES) {
+		plan_free(&t->plan);
+		t->plan = t->recovered;
+		t->recovered = NULL;
+		if (t->recovered_path != NULL) {
+			free(t->path);
+			t->path = t->recovered_path;
+			t->recovered_path = NULL;
+			/* the file on disk is what was last saved */
+			{
+				struct plan *disk = NULL;
+				struct pp_error err;
+
+				if (planfile_load(t->path, &disk, NULL, &err) == 0) {
+					plan_free(&t->saved);
+					t->saved = disk;
+				}
+			}
+		}
+		remove_recovery();
+		tui_message(t, TUI_MSG_INFO,
+			    _("Restored the unsaved changes. Press F2 to save them."));
+		return TUI_R_PLAN | TUI_R_REDRAW;
+	}
+	if (answer == TUI_ANSWER_NO) {
+		remove_recovery();
+		tui_message(t, TUI_MSG_INFO, _("Discarded the recovered changes."));
+	}
+	plan_free(&t->recovered);
+	xfree(&t->recovered_path);
+	return TUI_R_REDRAW;
+}
+
+static void
+offer_recovery(struct tui *t)
+{
+	char *plan_path = recovery_file("recovery.portplan");
+	char *name_path = recovery_file("recovery.path");
+	struct pp_error err;
+	char *data = NULL, *q;
+	size_t len;
+
+	error_clear(&err);
+	if (!file_exists(plan_path))
+		goto out;
+	if (planfile_load(plan_path, &t->recovered, NULL, &err) != 0) {
+		char buf[2200];
+
+		error_format(&err, buf, sizeof buf);
+		tui_message(t, TUI_MSG_WARN, _("A recovery file exists but cannot be read: %s"), buf);
+		goto out;
+	}
+	if (file_read(name_path, PATH_MAX, &data, &len, &err) == 0 && len > 0) {
+		data[strcspn(data, "\n")] = '\0';
+		t->recovered_path = xstrdup(data);
+	}
+	if (t->recovered_path != NULL)
+		/* TRANSLATORS: %s is the plan's file name */
+		q = xasprintf(_("portplan was stopped with unsaved changes to %s. Restore them? (n discards them, Esc asks again next time)"),
+			      t->recovered_path);
+	else
+		q = xasprintf("%s", _("portplan was stopped with unsaved changes to a new plan. Restore them? (n discards them, Esc asks again next time)"));
+	tui_confirm(t, _("Recover unsaved changes"), q, TUI_ANSWER_YES, recovery_done, NULL);
+	free(q);
+out:
+	free(data);
+	free(plan_path);
+	free(name_path);
+}
+
+/* ---- searching ---- */
+
+static unsigned
+search_run(struct tui *t, int dir)
+{
+	const struct tui_screen *s = t->screens[t->cur];
+	bool found;
+
+	if (t->search == NULL || t->search[0] == '\0')
+		return TUI_R_REDRAW;
+	if (t->view != NULL)
+		found = tui_view_search(t, t->search, dir);
+	else
+		found = s->list != NULL && tui_list_search(t, s->list(t), t->search, dir,
+							   s->row_text);
+	if (!found)
+		/* TRANSLATORS: %s is the searched text */
+		tui_message(t, TUI_MSG_WARN, _("Not found: %s"), t->search);
+	return TUI_R_REDRAW;
+}
+
+static unsigned
+search_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
+	    const char *arg)
+{
+	(void)item;
+	(void)arg;
+	if (answer != TUI_ANSWER_OK || text == NULL || text[0] == '\0')
+		return TUI_R_REDRAW;
+	free(t->search);
+	t->search = xstrdup(text);
+	return search_run(t, 1);
+}
+
+unsigned
+tui_search_start(struct tui *t)
+{
+	tui_prompt(t, NULL, "/", "", true, search_done, NULL);
+	return TUI_R_REDRAW;
+}
+
+unsigned
+tui_search_again(struct tui *t, int dir)
+{
+	if (t->search == NULL) {
+		tui_message(t, TUI_MSG_INFO, _("Press / to search."));
+		return TUI_R_REDRAW;
+	}
+	return search_run(t, dir);
+}
+
+/* ---- help ---- */
+
+static void
+add_section_keys(struct tui_text *x, enum tui_section section, unsigned ctx)
+{
+	bool any = false;
+
+	for (int a = 1; a < ACT_COUNT; a++) {
+		const struct tui_action_info *ai = &tui_actions[a];
+
+		if (ai->section != section || (ctx != 0 && !(ai->ctx & ctx)))
+			continue;
+		if (!any)
+			tui_text_add(x, TUI_PARA_TITLE, _(tui_section_titles[section]));
+		any = true;
+		tui_text_key(x, ai->keys, _(ai->help));
+	}
+	if (any)
+		tui_text_add(x, TUI_PARA_BLANK, "");
+}
+
+static unsigned
+open_help(struct tui *t)
+{
+	const struct tui_screen *s = t->screens[t->cur];
+	struct tui_text x;
+	char *title;
+	enum tui_section mine = TUI_SECTION_COUNT;
+
+	tui_text_init(&x);
+	if (t->notes.n > 0) {
+		tui_text_add(&x, TUI_PARA_TITLE, _("Notes while loading the catalog and the plan"));
+		for (size_t i = 0; i < t->notes.n; i++)
+			tui_text_add(&x, TUI_PARA_WARN, t->notes.v[i]);
+		tui_text_add(&x, TUI_PARA_BLANK, "");
+	}
+	if (s->item_help != NULL) {
+		tui_text_add(&x, TUI_PARA_TITLE, _("The item under the cursor"));
+		s->item_help(t, &x);
+		tui_text_add(&x, TUI_PARA_BLANK, "");
+	}
+	/* this screen's own keys first, then the rest of the table */
+	for (int a = 1; a < ACT_COUNT && mine == TUI_SECTION_COUNT; a++)
+		if ((tui_actions[a].ctx & s->ctx) &&
+		    tui_actions[a].section != TUI_SECTION_GLOBAL &&
+		    tui_actions[a].section != TUI_SECTION_MOVE)
+			mine = tui_actions[a].section;
+	if (mine != TUI_SECTION_COUNT)
+		add_section_keys(&x, mine, 0);
+	tui_text_add(&x, TUI_PARA_TITLE, _("From nothing to a change request"));
+	tui_text_add(&x, TUI_PARA_ITEM, _("1 Products: select what you install (Space)."));
+	tui_text_add(&x, TUI_PARA_ITEM, _("2 Features: select the services and options in use; the help of each is shown below the list."));
+	tui_text_add(&x, TUI_PARA_ITEM, _("3 Placement: put each server and peer in its zone (Enter) and give its addresses (a)."));
+	tui_text_add(&x, TUI_PARA_ITEM, _("4 Review: check the rules per zone boundary; Enter shows every purpose and citation."));
+	tui_text_add(&x, TUI_PARA_ITEM, _("5 Export: write the change request (Markdown for people, CSV for ticket systems)."));
+	tui_text_add(&x, TUI_PARA_ITEM, _("F2 saves the plan so that you can change it later: portplan FILE."));
+	tui_text_add(&x, TUI_PARA_BLANK, "");
+	for (int sec = 0; sec < TUI_SECTION_COUNT; sec++)
+		if ((enum tui_section)sec != mine)
+			add_section_keys(&x, (enum tui_section)sec, 0);
+	/* TRANSLATORS: title of the help view; %s is the screen's name */
+	title = xasprintf(_("Help: %s"), _(s->title));
+	tui_view_open(t, title, &x);
+	free(title);
+	tui_text_fini(&x);
+	return TUI_R_REDRAW;
+}
+
+/* ---- dispatch ---- */
+
+static void
+sync_screen(struct tui *t)
+{
+	if (t->seen_gen[t->cur] != t->plan_gen) {
+		t->seen_gen[t->cur] = t->plan_gen;
+		t->screens[t->cur]->rebuild(t);
+	}
+}
+
+static unsigned
+go_to(struct tui *t, enum tui_screen_id id)
+{
+	t->cur = id;
+	sync_screen(t);
+	return TUI_R_REDRAW;
+}
+
+static unsigned
+global_action(struct tui *t, enum tui_action a)
+{
+	const struct tui_screen *s = t->screens[t->cur];
+
+	if (s->list != NULL && tui_list_move(t, s->list(t), a))
+		return TUI_R_REDRAW;
+	switch (a) {
+	case ACT_HELP:
+		return open_help(t);
+	case ACT_SAVE:
+		return tui_save(t);
+	case ACT_QUIT:
+		return quit(t);
+	case ACT_NEXT_SCREEN:
+		return go_to(t, (enum tui_screen_id)((t->cur + 1) % TUI_SCREEN_COUNT));
+	case ACT_PREV_SCREEN:
+		return go_to(t, (enum tui_screen_id)((t->cur + TUI_SCREEN_COUNT - 1) %
+						       TUI_SCREEN_COUNT));
+	case ACT_GOTO_PRODUCTS:
+		return go_to(t, TUI_SCREEN_PRODUCTS);
+	case ACT_GOTO_FEATURES:
+		return go_to(t, TUI_SCREEN_FEATURES);
+	case ACT_GOTO_PLACEMENT:
+		return go_to(t, TUI_SCREEN_PLACEMENT);
+	case ACT_GOTO_REVIEW:
+		return go_to(t, TUI_SCREEN_REVIEW);
+	case ACT_GOTO_EXPORT:
+		return go_to(t, TUI_SCREEN_EXPORT);
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return TUI_R_REDRAW;
+	case ACT_SEARCH:
+		return tui_search_start(t);
+	case ACT_SEARCH_NEXT:
+		return tui_search_again(t, 1);
+	case ACT_SEARCH_PREV:
+		return tui_search_again(t, -1);
+	default:
+		return TUI_R_NONE;
+	}
+}
+
+static unsigned
+dispatch(struct tui *t, int key)
+{
+	struct tui_layout lo;
+	enum tui_action a;
+	unsigned r;
+
+	tui_layout_compute(LINES, COLS, &lo);
+	xfree(&t->msg);
+	if (lo.too_small) {
+		/* only quitting works until the terminal grows */
+		a = tui_key_action(TUI_CTX_PRODUCTS, key);
+		if (a == ACT_QUIT && !tui_dirty(t))
+			return TUI_R_QUIT;
+		return TUI_R_REDRAW;
+	}
+	if (t->dialog != NULL) {
+		a = tui_key_action(tui_dialog_ctx(t), key);
+		return tui_dialog_handle(t, a, key);
+	}
+	if (t->view != NULL) {
+		a = tui_key_action(TUI_CTX_VIEW, key);
+		r = tui_view_handle(t, a);
+		if (!(r & TUI_R_UNHANDLED))
+			return r;
+		switch (a) {
+		case ACT_REDRAW:
+			clearok(curscr, TRUE);
+			return TUI_R_REDRAW;
+		case ACT_SEARCH:
+			return tui_search_start(t);
+		case ACT_SEARCH_NEXT:
+			return tui_search_again(t, 1);
+		case ACT_SEARCH_PREV:
+			return tui_search_again(t, -1);
+		default:
+			return TUI_R_NONE;
+		}
+	}
+	a = tui_key_action(t->screens[t->cur]->ctx, key);
+	if (a == ACT_NONE)
+		return TUI_R_NONE;
+	r = t->screens[t->cur]->handle(t, a);
+	if (r & TUI_R_UNHANDLED)
+		r = global_action(t, a);
+	return r;
+}
+
+/* ---- drawing ---- */
+
+static void
+draw_tabs(struct tui *t, const struct tui_layout *lo)
+{
+	struct sbuf name, full;
+	bool dirty = tui_dirty(t);
+	bool compact = false;
+	int x = 0, tabs_w = 1, avail;
+
+	sbuf_init(&name);
+	sbuf_init(&full);
+	if (t->path != NULL) {
+		const char *slash = strrchr(t->path, '/');
+
+		sbuf_add(&name, slash != NULL ? slash + 1 : t->path);
+	} else
+		sbuf_add(&name, _("new plan"));
+	sbuf_addf(&full, "%s%s ", sbuf_str(&name),
+		  /* TRANSLATORS: after the plan's name in the top line */
+		  dirty ? _(" [modified]") : "");
+	for (int i = 0; i < TUI_SCREEN_COUNT; i++)
+		tabs_w += (int)text_width(_(t->screens[i]->title)) + 3;
+	if (tabs_w + 8 > lo->tabs.w)
+		/* only the current screen's name: " 1 2 Features  3 ..." */
+		compact = true;
+	tui_put(lo->tabs.y, 0, lo->tabs.w, "", TUI_ROLE_TABS);
+	for (int i = 0; i < TUI_SCREEN_COUNT; i++) {
+		/* " 1 Products 2 Features": the current one gets a space more */
+		char *label = compact && i != (int)t->cur ? xasprintf(" %d", i + 1) :
+			xasprintf(i == (int)t->cur ? " %d %s " : " %d %s", i + 1,
+				  _(t->screens[i]->title));
+		int w = (int)text_width(label);
+
+		if (x + w > lo->tabs.w)
+			w = lo->tabs.w - x;
+		if (w > 0)
+			tui_put(lo->tabs.y, x, w, label,
+				i == (int)t->cur ? TUI_ROLE_TAB_ACTIVE : TUI_ROLE_TABS);
+		x += w;
+		free(label);
+	}
+	avail = lo->tabs.w - x - 1;
+	if (avail > 0) {
+		/* "name [modified]"; when short of room the name is cut, and
+		 * in the end "*name" */
+		const char *mark = dirty ? _(" [modified]") : "";
+		int mw = (int)text_width(mark);
+		char *s;
+		int w;
+
+		if ((int)text_width(sbuf_str(&full)) <= avail)
+			s = xstrdup(sbuf_str(&full));
+		else if (avail - mw - 1 >= 6) {
+			char *cut = text_pad(sbuf_str(&name), (size_t)(avail - mw - 1));
+
+			s = xasprintf("%s%s ", cut, mark);
+			free(cut);
+		} else
+			s = xasprintf("%s%s", dirty ? "*" : "", sbuf_str(&name));
+		w = (int)text_width(s);
+		if (w > avail)
+			w = avail;
+		tui_put_attr(lo->tabs.y, lo->tabs.w - w, w, s,
+			     tui_attr(TUI_ROLE_TABS) | (dirty ? A_BOLD : 0));
+		free(s);
+	}
+	sbuf_fini(&name);
+	sbuf_fini(&full);
+}
+
+struct hint {
+	const char *key, *label;
+	int prio;		/* lower goes first when space is short */
+};
+
+static void
+draw_status(const struct tui_layout *lo, unsigned ctx)
+{
+	struct hint hints[ACT_COUNT];
+	size_t n = 0;
+	int width, x = 0;
+
+	/* the context's own keys, then searching, then the global ones */
+	for (int pass = 0; pass < 3; pass++) {
+		for (int a = 1; a < ACT_COUNT; a++) {
+			const struct tui_action_info *ai = &tui_actions[a];
+			bool global = ai->section == TUI_SECTION_GLOBAL;
+			int want = global ? 2 : ai->section == TUI_SECTION_MOVE ? 1 : 0;
+
+			if (ai->hint == NULL || !(ai->ctx & ctx) || want != pass)
+				continue;
+			hints[n].key = ai->keys;
+			hints[n].label = _(ai->hint);
+			hints[n].prio = ai->section == TUI_SECTION_MOVE ? 0 : !global ? 1 :
+				a == ACT_SAVE ? 2 : 3;
+			n++;
+		}
+	}
+	/* drop the least important hints until the line fits */
+	for (;;) {
+		width = 0;
+		for (size_t i = 0; i < n; i++) {
+			size_t kl = strcspn(hints[i].key, ",");
+
+			width += (int)kl + 1 + (int)text_width(hints[i].label) + 2;
+		}
+		if (width <= lo->status.w || n == 0)
+			break;
+		{
+			size_t drop = n - 1;
+
+			for (size_t i = 0; i < n; i++)
+				if (hints[i].prio <= hints[drop].prio)
+					drop = i;
+			memmove(&hints[drop], &hints[drop + 1], (n - drop - 1) * sizeof *hints);
+			n--;
+		}
+	}
+	tui_put(lo->status.y, 0, lo->status.w, "", TUI_ROLE_STATUS);
+	for (size_t i = 0; i < n && x < lo->status.w; i++) {
+		char key[32];
+		size_t kl = strcspn(hints[i].key, ",");
+		int lw = (int)text_width(hints[i].label) + 2;
+
+		if (kl >= sizeof key)
+			kl = sizeof key - 1;
+		memcpy(key, hints[i].key, kl);
+		key[kl] = '\0';
+		tui_put(lo->status.y, x, (int)kl + 1 <= lo->status.w - x ? (int)kl + 1 :
+			lo->status.w - x, key, TUI_ROLE_STATUS_KEY);
+		x += (int)kl + 1;
+		if (x >= lo->status.w)
+			break;
+		tui_put(lo->status.y, x, lw <= lo->status.w - x ? lw : lo->status.w - x,
+			hints[i].label, TUI_ROLE_STATUS);
+		x += lw;
+	}
+}
+
+static void
+draw_too_small(const struct tui_layout *lo)
+{
+	struct strlist lines;
+	char *msg;
+	int y;
+
+	strlist_init(&lines);
+	/* TRANSLATORS: %1$d x %2$d is the terminal's size, %3$d x %4$d the minimum */
+	msg = xasprintf(_("Terminal too small (%1$dx%2$d). Make it at least %3$dx%4$d."),
+			COLS, LINES, TUI_MIN_COLS, TUI_MIN_LINES);
+	tui_wrap(msg, COLS > 2 ? COLS - 2 : 1, &lines);
+	y = (LINES - (int)lines.n) / 2;
+	if (y < 0)
+		y = 0;
+	for (size_t i = 0; i < lines.n && y + (int)i < LINES; i++)
+		tui_put(y + (int)i, 1, COLS > 2 ? COLS - 2 : COLS, lines.v[i], TUI_ROLE_NORMAL);
+	(void)lo;
+	strlist_fini(&lines);
+	free(msg);
+}
+
+static void
+draw(struct tui *t)
+{
+	struct tui_layout lo;
+	unsigned ctx;
+
+	curs_set(0);
+	erase();
+	tui_layout_compute(LINES, COLS, &lo);
+	if (lo.too_small) {
+		draw_too_small(&lo);
+		refresh();
+		return;
+	}
+	sync_screen(t);
+	draw_tabs(t, &lo);
+	if (t->view != NULL) {
+		tui_view_draw(t, &lo);
+		ctx = TUI_CTX_VIEW;
+	} else {
+		t->screens[t->cur]->draw(t, &lo);
+		ctx = t->screens[t->cur]->ctx;
+	}
+	if (t->msg != NULL)
+		tui_put(lo.message.y, 0, lo.message.w, t->msg,
+			t->msg_level == TUI_MSG_ERROR ? TUI_ROLE_ERROR :
+			t->msg_level == TUI_MSG_WARN ? TUI_ROLE_WARN : TUI_ROLE_INFO);
+	if (t->dialog != NULL)
+		ctx = tui_dialog_ctx(t);
+	draw_status(&lo, ctx);
+	if (t->dialog != NULL)
+		tui_dialog_draw(t, &lo);	/* last: it places the cursor */
+	refresh();
+}
+
+/* ---- set-up and tear-down ---- */
+
+static int
+open_catalog(const struct cli_args *a, struct catalog **out, struct strlist *warnings,
+	     struct pp_error *err)
+{
+	struct catalog_config cfg;
+	int rc;
+
+	catalog_config_init(&cfg);
+	catalog_config_default_dirs(&cfg);
+	for (size_t i = 0; i < a->catalog_dirs.n; i++)
+		strlist_add(&cfg.dirs, a->catalog_dirs.v[i]);
+	cfg.db_path = xstrdup(a->db);
+	cfg.allow_stale = true;
+	rc = catalog_open(&cfg, out, warnings, err);
+	catalog_config_fini(&cfg);
+	if (rc == 0)
+		catalog_set_lang(*out, cli_lang(a));
+	return rc;
+}
+
+static void
+tui_fini(struct tui *t)
+{
+	for (int i = 0; i < TUI_SCREEN_COUNT; i++)
+		if (t->screens[i] != NULL && t->screens[i]->fini != NULL)
+			t->screens[i]->fini(t);
+	tui_dialog_fini(t);
+	tui_view_fini(t);
+	resolution_free(&t->res);
+	catalog_list_fini(&t->products);
+	catalog_list_fini(&t->features);
+	catalog_list_fini(&t->zones);
+	catalog_list_fini(&t->endpoints);
+	free(t->product_ids);
+	free(t->endpoint_ids);
+	free(t->feat_first);
+	free(t->feat_list);
+	free(t->ep_first);
+	free(t->ep_list);
+	plan_free(&t->plan);
+	plan_free(&t->saved);
+	plan_free(&t->recovered);
+	free(t->recovered_path);
+	free(t->path);
+	free(t->search);
+	free(t->msg);
+	strlist_fini(&t->notes);
+	catalog_free(&t->cat);
+}
+
+static int
+load_lists(struct tui *t, struct pp_error *err)
+{
+	if (catalog_products(t->cat, &t->products, err) != 0 ||
+	    catalog_features(t->cat, NULL, &t->features, err) != 0 ||
+	    catalog_zones(t->cat, &t->zones, err) != 0 ||
+	    catalog_endpoints(t->cat, NULL, &t->endpoints, err) != 0)
+		return -1;
+	build_indexes(t);
+	return 0;
+}
+
+static int
+setup(struct tui *t, struct cli_args *a, struct strlist *notes, struct pp_error *err)
+{
+	if (open_catalog(a, &t->cat, notes, err) != 0)
+		return -1;
+	t->lang = cli_lang(a);
+	if (a->files.n > 0 && file_exists(a->files.v[0])) {
+		struct strlist changes;
+		struct pp_error derr;
+
+		if (planfile_load(a->files.v[0], &t->plan, notes, err) != 0)
+			return -1;
+		/* say how the catalog changed since the plan was saved */
+		strlist_init(&changes);
+		if (drift_compare(t->cat, t->plan, &changes, &derr) != 0)
+			strlist_add(notes, derr.msg);
+		else if (changes.n > 0) {
+			strlist_addf(notes, _("the catalog has changed since %s was saved; the current catalog is used:"),
+				     a->files.v[0]);
+			for (size_t i = 0; i < changes.n; i++)
+				strlist_add(notes, changes.v[i]);
+		}
+		strlist_fini(&changes);
+	} else {
+		t->plan = plan_new();
+		if (a->files.n > 0)
+			/* TRANSLATORS: %s is a file name */
+			strlist_addf(notes, _("New plan: F2 saves it to %s."), a->files.v[0]);
+	}
+	if (a->files.n > 0)
+		t->path = xstrdup(a->files.v[0]);
+	t->saved = plan_dup(t->plan);
+	if (cli_apply_scenario(a, t->cat, t->plan, err) != 0)
+		return -1;
+	return load_lists(t, err);
+}
 
 int
 tui_main(struct cli_args *a)
 {
-	(void)a;
-	fprintf(stderr, "portplan: the interactive planner is not built yet; see portplan --help\n");
-	return EXIT_USAGE;
+	struct tui t;
+	struct strlist notes;
+	struct pp_error err;
+	int key, rc;
+	unsigned r = TUI_R_REDRAW;
+
+	memset(&t, 0, sizeof t);
+	strlist_init(&t.notes);
+	strlist_init(&notes);
+	error_clear(&err);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "portplan: %s\n",
+			_("the interactive planner needs a terminal; for scripts see portplan --help (export, list)"));
+		strlist_fini(&notes);
+		return EXIT_USAGE;
+	}
+	if (setup(&t, a, &notes, &err) != 0) {
+		cli_error(&err);
+		tui_fini(&t);
+		strlist_fini(&notes);
+		return EXIT_DATA;
+	}
+	for (int i = 0; i < TUI_SCREEN_COUNT; i++) {
+		t.screens[i] = all_screens[i];
+		if (t.screens[i]->init != NULL)
+			t.screens[i]->init(&t);
+	}
+	t.plan_gen = 1;
+	install_signals();
+	if (start_curses() != 0) {
+		fprintf(stderr, "portplan: %s\n", _("cannot start the terminal interface (is TERM set?)"));
+		tui_fini(&t);
+		strlist_fini(&notes);
+		return EXIT_DATA;
+	}
+	if (notes.n == 1)
+		tui_message(&t, TUI_MSG_WARN, "%s", notes.v[0]);
+	else if (notes.n > 1)
+		tui_message(&t, TUI_MSG_WARN,
+			    P_("%zu note while loading; ? shows it.", "%zu notes while loading; ? shows them.",
+			       notes.n), notes.n);
+	else if (t.plan->products.n == 0)
+		tui_message(&t, TUI_MSG_INFO, "%s",
+			    _("Welcome! Select products with Space, then press Tab. ? shows help."));
+	t.notes = notes;	/* kept for the help view */
+	offer_recovery(&t);
+
+	while (!t.quit) {
+		if (got_signal)
+			break;
+		if (r & TUI_R_PLAN)
+			t.plan_gen++;
+		if (r & TUI_R_QUIT)
+			break;
+		if (r != TUI_R_NONE)
+			draw(&t);
+		{
+			wint_t ch;
+			int got = get_wch(&ch);
+
+			if (got == ERR) {
+				r = TUI_R_NONE;
+				continue;
+			}
+			if (got == KEY_CODE_YES && ch == KEY_RESIZE) {
+				r = TUI_R_REDRAW;
+				continue;
+			}
+			key = got == KEY_CODE_YES ? FK((int)ch) : (int)ch;
+		}
+		r = dispatch(&t, key);
+		/* the message line is cleared by a key: show that too */
+		r |= TUI_R_REDRAW;
+	}
+	rc = 0;
+	if (got_signal) {
+		if (tui_dirty(&t))
+			write_recovery(&t);
+		rc = 128 + got_signal;
+	}
+	restore_terminal();
+	if (screen != NULL) {
+		delscreen(screen);
+		screen = NULL;
+	}
+	tui_fini(&t);
+	return rc;
 }
