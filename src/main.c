@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
+#include "util/str.h"
 
 int
 main(int argc, char **argv)
@@ -25,7 +26,10 @@ main(int argc, char **argv)
 
 	cli_args_init(&a);
 	if (cli_parse(argc, argv, &a, msg, sizeof msg) != 0) {
-		fprintf(stderr, "portplan: %s\n", msg);
+		char *clean = text_clean(msg);	/* it may quote an argument */
+
+		fprintf(stderr, "portplan: %s\n", clean);
+		free(clean);
 		fprintf(stderr, _("Try 'portplan --help' for more information.\n"));
 		cli_args_fini(&a);
 		return EXIT_USAGE;

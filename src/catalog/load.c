@@ -26,6 +26,7 @@
 #include "util/i18n.h"
 #include "util/netspec.h"
 #include "util/str.h"
+#include "util/xmlscan.h"
 
 #if LIBXML_VERSION >= 21200
 #define XML_ERROR_CONST const
@@ -153,7 +154,7 @@ struct loader {
 	long product_line;
 	bool product_has_server;
 	bool product_label;	/* an English label was given */
-	struct strlist features;	/* ids declared by the product */
+	struct strset features;	/* ids declared by the product */
 
 	/* current object (zone, endpoint, product, feature, flow, gap) */
 	enum catalog_kind kind;
@@ -339,7 +340,7 @@ check_cond(struct loader *l, const char *cond, struct cond_lit **lits, size_t *n
 		return false;
 	}
 	for (size_t i = 0; i < *n; i++) {
-		if (!strlist_contains(&l->features, (*lits)[i].id)) {
+		if (!strset_contains(&l->features, (*lits)[i].id)) {
 			fail(l, l->line,
 			     _("condition refers to unknown feature \"%s\" (product \"%s\" declares no such feature)"),
 			     (*lits)[i].id, l->product);
@@ -391,7 +392,7 @@ start_product(struct loader *l)
 	l->product_line = l->line;
 	l->product_has_server = false;
 	l->product_label = false;
-	strlist_fini(&l->features);
+	strset_fini(&l->features);
 	bind_text(l->st[S_PRODUCT], 1, id);
 	bind_text(l->st[S_PRODUCT], 2, vendor);
 	bind_text(l->st[S_PRODUCT], 3, l->file);
@@ -416,7 +417,7 @@ start_feature(struct loader *l)
 	bind_text(st, 6, l->file);
 	sqlite3_bind_int64(st, 7, l->line);
 	if (insert_unique(l, st, "feature", _("feature"), l->product, id))
-		strlist_add(&l->features, id);
+		strset_add(&l->features, id);
 	free(id);
 	free(kind);
 	free(grp);
@@ -634,7 +635,7 @@ end_product(struct loader *l)
 		     _("product \"%s\" declares no endpoint with its own id (its server)"),
 		     l->product);
 	xfree(&l->product);
-	strlist_fini(&l->features);
+	strset_fini(&l->features);
 }
 
 static void
@@ -800,40 +801,30 @@ silent_error(void *arg, XML_ERROR_CONST xmlError *e)
 	(void)e;
 }
 
-/* Refuses, before libxml2 sees a byte: other encodings than UTF-8 (a
- * DOCTYPE could hide in UTF-16), NUL bytes, and any DOCTYPE or ENTITY
- * declaration (a catalog never needs one; entities are how billion-laughs
- * and external-entity attacks work). */
+/* Refuses, before libxml2 sees a byte, what a catalog never needs
+ * (util/xmlscan.h). */
 static int
 prescan(struct loader *l, const char *data, size_t len)
 {
-	static const char *const banned[] = { "<!DOCTYPE", "<!ENTITY" };
-	long line = 1;
+	long line;
 
-	if (len >= 2 && (((unsigned char)data[0] == 0xfe && (unsigned char)data[1] == 0xff) ||
-			 ((unsigned char)data[0] == 0xff && (unsigned char)data[1] == 0xfe))) {
-		fail(l, 1, _("catalog files must be UTF-8 (this one is UTF-16)"));
-		return -1;
+	switch (xmlscan(data, len, &line)) {
+	case XMLSCAN_OK:
+		return 0;
+	case XMLSCAN_UTF16:
+		fail(l, line, _("catalog files must be UTF-8 (this one is UTF-16)"));
+		break;
+	case XMLSCAN_NUL:
+		fail(l, line, _("NUL byte in the file (binary data, or not UTF-8)"));
+		break;
+	case XMLSCAN_DECL:
+		fail(l, line, _("DOCTYPE and ENTITY declarations are not allowed in catalog files"));
+		break;
+	case XMLSCAN_ATTRS:
+		fail(l, line, _("an element with more than %d attributes"), XMLSCAN_MAX_ATTRS);
+		break;
 	}
-	for (size_t i = 0; i < len; i++) {
-		if (data[i] == '\n')
-			line++;
-		else if (data[i] == '\0') {
-			fail(l, line, _("NUL byte in the file (binary data, or not UTF-8)"));
-			return -1;
-		} else if (data[i] == '<' && i + 2 < len && data[i + 1] == '!') {
-			for (size_t k = 0; k < sizeof banned / sizeof *banned; k++) {
-				size_t n = strlen(banned[k]);
-
-				if (len - i >= n && strncasecmp(data + i, banned[k], n) == 0) {
-					fail(l, line,
-					     _("DOCTYPE and ENTITY declarations are not allowed in catalog files"));
-					return -1;
-				}
-			}
-		}
-	}
-	return 0;
+	return -1;
 }
 
 static int
@@ -924,7 +915,7 @@ done:
 	l->reader = NULL;
 	free(data);
 	xfree(&l->product);
-	strlist_fini(&l->features);
+	strset_fini(&l->features);
 	return l->failed ? -1 : 0;
 }
 
@@ -983,7 +974,7 @@ catalog_import(sqlite3 *db, const struct catalog_source *src, size_t n,
 	memset(&l, 0, sizeof l);
 	l.db = db;
 	l.err = err;
-	strlist_init(&l.features);
+	strset_init(&l.features);
 	strlist_init(&l.seen_text);
 	sbuf_init(&l.text);
 	sbuf_init(&l.digest);
@@ -1026,7 +1017,7 @@ out:
 	free(l.product);
 	free(l.text_field);
 	free(l.text_lang);
-	strlist_fini(&l.features);
+	strset_fini(&l.features);
 	strlist_fini(&l.seen_text);
 	sbuf_fini(&l.text);
 	sbuf_fini(&l.digest);

@@ -25,9 +25,13 @@ check_catalog(const struct cli_args *a)
 	if (rc != 0)
 		cli_error(&err);
 	else
-		for (size_t i = 0; i < cfg.dirs.n; i++)
+		for (size_t i = 0; i < cfg.dirs.n; i++) {
+			char *dir = text_clean(cfg.dirs.v[i]);
+
 			/* TRANSLATORS: %s is a catalog directory */
-			printf(_("%s: catalog OK\n"), cfg.dirs.v[i]);
+			printf(_("%s: catalog OK\n"), dir);
+			free(dir);
+		}
 	catalog_config_fini(&cfg);
 	return rc == 0 ? 0 : EXIT_DATA;
 }
@@ -50,7 +54,12 @@ check_plan(struct cli_args *a)
 	}
 	for (size_t i = 0; i < r->problems.n; i++)
 		cli_warn(r->problems.v[i]);
-	printf(_("%s: plan OK\n"), a->files.v[0]);
+	{
+		char *name = text_clean(a->files.v[0]);
+
+		printf(_("%s: plan OK\n"), name);
+		free(name);
+	}
 	rc = 0;
 out:
 	resolution_free(&r);

@@ -100,16 +100,13 @@ plan_dup(const struct plan *src)
 bool
 plan_has_product(const struct plan *p, const char *product)
 {
-	return strlist_contains(&p->products, product);
+	return strlist_sorted_contains(&p->products, product);
 }
 
 void
 plan_add_product(struct plan *p, const char *product)
 {
-	if (plan_has_product(p, product))
-		return;
-	strlist_add(&p->products, product);
-	strlist_sort(&p->products);
+	strlist_sorted_add(&p->products, product);
 }
 
 void
@@ -136,36 +133,49 @@ feature_cmp(const char *pa, const char *ia, const char *pb, const char *ib)
 	return c != 0 ? c : strcmp(ia, ib);
 }
 
+/* Index of the first feature not less than (PRODUCT, ID): the features
+ * are sorted, so lookups stay fast in plans with thousands of them. */
+static size_t
+feature_lower_bound(const struct plan *p, const char *product, const char *id)
+{
+	size_t lo = 0, hi = p->nfeatures;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (feature_cmp(p->features[mid].product, p->features[mid].id,
+				product, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 bool
 plan_has_feature(const struct plan *p, const char *product, const char *id)
 {
-	for (size_t i = 0; i < p->nfeatures; i++)
-		if (feature_cmp(p->features[i].product, p->features[i].id,
-				product, id) == 0)
-			return true;
-	return false;
+	size_t i = feature_lower_bound(p, product, id);
+
+	return i < p->nfeatures &&
+	       feature_cmp(p->features[i].product, p->features[i].id, product, id) == 0;
 }
 
 void
 plan_set_feature(struct plan *p, const char *product, const char *id, bool on)
 {
-	size_t i;
+	size_t i = feature_lower_bound(p, product, id);
 
-	for (i = 0; i < p->nfeatures; i++) {
-		int c = feature_cmp(p->features[i].product, p->features[i].id,
-				    product, id);
-		if (c == 0) {
-			if (!on) {
-				free(p->features[i].product);
-				free(p->features[i].id);
-				memmove(&p->features[i], &p->features[i + 1],
-					(p->nfeatures - i - 1) * sizeof *p->features);
-				p->nfeatures--;
-			}
-			return;
+	if (i < p->nfeatures &&
+	    feature_cmp(p->features[i].product, p->features[i].id, product, id) == 0) {
+		if (!on) {
+			free(p->features[i].product);
+			free(p->features[i].id);
+			memmove(&p->features[i], &p->features[i + 1],
+				(p->nfeatures - i - 1) * sizeof *p->features);
+			p->nfeatures--;
 		}
-		if (c > 0)
-			break;
+		return;
 	}
 	if (!on)
 		return;
@@ -283,13 +293,11 @@ plan_add_address(struct plan *p, const char *endpoint, const char *addr,
 		return -1;
 	case ADDR_HOSTNAME:
 		e = plan_endpoint_get(p, endpoint);
-		strlist_add_unique(&e->hostnames, addr);
-		strlist_sort(&e->hostnames);
+		strlist_sorted_add(&e->hostnames, addr);
 		return 0;
 	default:
 		e = plan_endpoint_get(p, endpoint);
-		strlist_add_unique(&e->addresses, addr);
-		strlist_sort(&e->addresses);
+		strlist_sorted_add(&e->addresses, addr);
 		return 0;
 	}
 }

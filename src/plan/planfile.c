@@ -33,6 +33,7 @@
 #include "util/i18n.h"
 #include "util/netspec.h"
 #include "util/str.h"
+#include "util/xmlscan.h"
 
 #if LIBXML_VERSION >= 21200
 #define XML_ERROR_CONST const
@@ -153,39 +154,30 @@ on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *eid,
 	xmlStopParser(ctxt);
 }
 
-/* Refuses, before libxml2 sees a byte: UTF-16 (a DOCTYPE could hide in
- * it), NUL bytes, and any DOCTYPE or ENTITY declaration (a plan never needs
- * one; entities are how billion-laughs and external-entity attacks work). */
+/* Refuses, before libxml2 sees a byte, what a plan never needs
+ * (util/xmlscan.h). */
 static int
 prescan(struct reader *r, const char *data, size_t len)
 {
-	static const char *const banned[] = { "<!DOCTYPE", "<!ENTITY" };
-	long line = 1;
+	long line;
 
-	if (len >= 2 && (((unsigned char)data[0] == 0xfe && (unsigned char)data[1] == 0xff) ||
-			 ((unsigned char)data[0] == 0xff && (unsigned char)data[1] == 0xfe))) {
-		fail(r, 1, _("plan files must be UTF-8 (this one is UTF-16)"));
-		return -1;
+	switch (xmlscan(data, len, &line)) {
+	case XMLSCAN_OK:
+		return 0;
+	case XMLSCAN_UTF16:
+		fail(r, line, _("plan files must be UTF-8 (this one is UTF-16)"));
+		break;
+	case XMLSCAN_NUL:
+		fail(r, line, _("NUL byte in the file (binary data, or not UTF-8)"));
+		break;
+	case XMLSCAN_DECL:
+		fail(r, line, _("DOCTYPE and ENTITY declarations are not allowed in plan files"));
+		break;
+	case XMLSCAN_ATTRS:
+		fail(r, line, _("an element with more than %d attributes"), XMLSCAN_MAX_ATTRS);
+		break;
 	}
-	for (size_t i = 0; i < len; i++) {
-		if (data[i] == '\n')
-			line++;
-		else if (data[i] == '\0') {
-			fail(r, line, _("NUL byte in the file (binary data, or not UTF-8)"));
-			return -1;
-		} else if (data[i] == '<' && i + 1 < len && data[i + 1] == '!') {
-			for (size_t k = 0; k < sizeof banned / sizeof *banned; k++) {
-				size_t n = strlen(banned[k]);
-
-				if (len - i >= n && strncasecmp(data + i, banned[k], n) == 0) {
-					fail(r, line,
-					     _("DOCTYPE and ENTITY declarations are not allowed in plan files"));
-					return -1;
-				}
-			}
-		}
-	}
-	return 0;
+	return -1;
 }
 
 static long

@@ -257,6 +257,48 @@ strlist_contains(const struct strlist *l, const char *s)
 	return false;
 }
 
+/* Index of the first item not less than S in sorted L. */
+static size_t
+strlist_lower_bound(const struct strlist *l, const char *s)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(l->v[mid], s) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool
+strlist_sorted_contains(const struct strlist *l, const char *s)
+{
+	size_t i = strlist_lower_bound(l, s);
+
+	return i < l->n && strcmp(l->v[i], s) == 0;
+}
+
+bool
+strlist_sorted_add(struct strlist *l, const char *s)
+{
+	size_t i = strlist_lower_bound(l, s);
+
+	if (i < l->n && strcmp(l->v[i], s) == 0)
+		return false;
+	strlist_add(l, s);	/* appended; rotate it into place */
+	{
+		char *last = l->v[l->n - 1];
+
+		memmove(&l->v[i + 1], &l->v[i], (l->n - 1 - i) * sizeof *l->v);
+		l->v[i] = last;
+	}
+	return true;
+}
+
 void
 strlist_add_unique(struct strlist *l, const char *s)
 {
@@ -276,6 +318,75 @@ strlist_remove(struct strlist *l, const char *s)
 			l->v[j++] = l->v[i];
 	}
 	l->n = j;
+}
+
+void
+strset_init(struct strset *s)
+{
+	s->slot = NULL;
+	s->n = 0;
+	s->cap = 0;
+}
+
+void
+strset_fini(struct strset *s)
+{
+	for (size_t i = 0; i < s->cap; i++)
+		free(s->slot[i]);
+	free(s->slot);
+	strset_init(s);
+}
+
+static size_t
+strset_hash(const char *key)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+
+	for (const unsigned char *p = (const unsigned char *)key; *p != '\0'; p++) {
+		h ^= *p;
+		h *= 0x100000001b3ULL;
+	}
+	return (size_t)h;
+}
+
+/* The slot holding KEY, or the empty slot where it would go. */
+static size_t
+strset_find(const struct strset *s, const char *key)
+{
+	size_t i = strset_hash(key) & (s->cap - 1);
+
+	while (s->slot[i] != NULL && strcmp(s->slot[i], key) != 0)
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+bool
+strset_contains(const struct strset *s, const char *key)
+{
+	return s->cap > 0 && s->slot[strset_find(s, key)] != NULL;
+}
+
+bool
+strset_add(struct strset *s, const char *key)
+{
+	size_t i;
+
+	if (2 * (s->n + 1) > s->cap) {	/* keep the load under one half */
+		struct strset bigger = { NULL, s->n, s->cap > 0 ? 2 * s->cap : 16 };
+
+		bigger.slot = xcalloc(bigger.cap, sizeof *bigger.slot);
+		for (size_t k = 0; k < s->cap; k++)
+			if (s->slot[k] != NULL)
+				bigger.slot[strset_find(&bigger, s->slot[k])] = s->slot[k];
+		free(s->slot);
+		*s = bigger;
+	}
+	i = strset_find(s, key);
+	if (s->slot[i] != NULL)
+		return false;
+	s->slot[i] = xstrdup(key);
+	s->n++;
+	return true;
 }
 
 static int

@@ -51,11 +51,29 @@ void strlist_addf(struct strlist *l, const char *fmt, ...) PP_PRINTF(2, 3);
 /* Adds S unless an equal string is present. */
 void strlist_add_unique(struct strlist *l, const char *s);
 bool strlist_contains(const struct strlist *l, const char *s);
+/* For a list kept sorted (strlist_sort order): binary search, and
+ * insertion in place unless an equal string is present (true if added). */
+bool strlist_sorted_contains(const struct strlist *l, const char *s);
+bool strlist_sorted_add(struct strlist *l, const char *s);
 void strlist_remove(struct strlist *l, const char *s);
 void strlist_sort(struct strlist *l);
 void strlist_copy(struct strlist *dst, const struct strlist *src);
 /* Caller-owned "a, b, c" (SEP between items). */
 char *strlist_join(const struct strlist *l, const char *sep);
+
+/* Set of strings (the set owns copies), hashed: for membership tests over
+ * lists that may hold tens of thousands of ids.  Embedded:
+ * strset_init/strset_fini. */
+struct strset {
+	char **slot;		/* open addressing, NULL = empty */
+	size_t n;
+	size_t cap;		/* a power of two, or 0 */
+};
+void strset_init(struct strset *s);
+void strset_fini(struct strset *s);
+/* Adds a copy of KEY; false when an equal string was already present. */
+bool strset_add(struct strset *s, const char *key);
+bool strset_contains(const struct strset *s, const char *key);
 
 /* Text from files (catalog, plan) is cleaned before it reaches a terminal:
  * C0 and C1 controls (newline and tab become a space), DEL, bidirectional

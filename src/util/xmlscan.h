@@ -1,0 +1,24 @@
+/* xmlscan.h: the first look at an untrusted XML file, before libxml2 sees
+ * a byte.  Catalog sources and plan files share it. */
+#ifndef PORTPLAN_UTIL_XMLSCAN_H
+#define PORTPLAN_UTIL_XMLSCAN_H
+
+#include <stddef.h>
+
+/* More attributes on one element than this are refused: libxml2 2.9
+ * checks attributes for duplicates in quadratic time (100,000 attributes
+ * take 20 s), and no portplan file needs more than a dozen. */
+#define XMLSCAN_MAX_ATTRS 256
+
+enum xmlscan_status {
+	XMLSCAN_OK,
+	XMLSCAN_UTF16,		/* a UTF-16 byte-order mark */
+	XMLSCAN_NUL,		/* a NUL byte */
+	XMLSCAN_DECL,		/* <!DOCTYPE or <!ENTITY, in any case */
+	XMLSCAN_ATTRS,		/* an element with over XMLSCAN_MAX_ATTRS */
+};
+
+/* Scans DATA; on a refusal *LINE is the line it is on (from 1). */
+enum xmlscan_status xmlscan(const char *data, size_t len, long *line);
+
+#endif

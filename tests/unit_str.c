@@ -1,0 +1,96 @@
+/* Unit tests: the string set, sorted string lists and the XML prescan. */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/str.h"
+#include "util/xmlscan.h"
+
+Test(strset, add_and_contains)
+{
+	struct strset s;
+	char key[32];
+
+	strset_init(&s);
+	cr_assert(!strset_contains(&s, "a"), "an empty set holds nothing");
+	for (int i = 0; i < 5000; i++) {
+		snprintf(key, sizeof key, "f%d", i);
+		cr_assert(strset_add(&s, key), "%s is new", key);
+	}
+	cr_assert(!strset_add(&s, "f42"), "a second f42 is refused");
+	cr_assert_eq(s.n, 5000);
+	for (int i = 0; i < 5000; i++) {
+		snprintf(key, sizeof key, "f%d", i);
+		cr_assert(strset_contains(&s, key), "%s survives growth", key);
+	}
+	cr_assert(!strset_contains(&s, "f5000"));
+	cr_assert(!strset_contains(&s, ""));
+	strset_fini(&s);
+	cr_assert(!strset_contains(&s, "f1"), "fini empties the set");
+	cr_assert(strset_add(&s, "f1"), "and it can be used again");
+	strset_fini(&s);
+}
+
+Test(strlist, sorted_add_keeps_order_and_uniqueness)
+{
+	struct strlist l;
+	const char *in[] = { "m", "c", "x", "a", "m", "b", "z", "a" };
+
+	strlist_init(&l);
+	for (size_t i = 0; i < sizeof in / sizeof *in; i++)
+		strlist_sorted_add(&l, in[i]);
+	cr_assert_eq(l.n, 6);
+	for (size_t i = 1; i < l.n; i++)
+		cr_assert(strcmp(l.v[i - 1], l.v[i]) < 0, "%s before %s", l.v[i - 1], l.v[i]);
+	cr_assert(strlist_sorted_contains(&l, "a"));
+	cr_assert(strlist_sorted_contains(&l, "z"));
+	cr_assert(!strlist_sorted_contains(&l, "n"));
+	cr_assert(!strlist_sorted_add(&l, "x"), "x is present already");
+	strlist_fini(&l);
+}
+
+static enum xmlscan_status
+scan(const char *s, long *line)
+{
+	return xmlscan(s, strlen(s), line);
+}
+
+Test(xmlscan, refusals_name_the_line)
+{
+	long line;
+
+	cr_assert_eq(scan("<a b=\"1\">\n<c/></a>", &line), XMLSCAN_OK);
+	cr_assert_eq(scan("<?xml version='1.0'?>\n\n<!DOCTYPE a [\n]><a/>", &line), XMLSCAN_DECL);
+	cr_assert_eq(line, 3);
+	cr_assert_eq(scan("<a>\n<!-- <!doctype in a comment --></a>", &line), XMLSCAN_DECL,
+		     "declarations are refused anywhere, in any case");
+	cr_assert_eq(scan("<a>\n<!ENTITY x 'y'></a>", &line), XMLSCAN_DECL);
+	cr_assert_eq(line, 2);
+	cr_assert_eq(xmlscan("<a>\n\n\0</a>", 9, &line), XMLSCAN_NUL);
+	cr_assert_eq(line, 3);
+	cr_assert_eq(xmlscan("\xff\xfe<\0a\0/\0>\0", 10, &line), XMLSCAN_UTF16);
+}
+
+Test(xmlscan, attribute_count)
+{
+	struct sbuf b;
+	long line;
+
+	sbuf_init(&b);
+	sbuf_add(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a");
+	for (int i = 0; i < XMLSCAN_MAX_ATTRS; i++)
+		sbuf_addf(&b, " a%d=\"x=y\"", i);	/* '=' inside a value is not counted */
+	sbuf_add(&b, "/>\n<!-- a=1 b=2 --><![CDATA[ c=3 ]]>");
+	cr_assert_eq(scan(sbuf_str(&b), &line), XMLSCAN_OK, "the limit itself is accepted");
+	sbuf_reset(&b);
+	sbuf_add(&b, "<r>\n<a\n");
+	for (int i = 0; i <= XMLSCAN_MAX_ATTRS; i++)
+		sbuf_addf(&b, " a%d='x'", i);
+	sbuf_add(&b, "/></r>");
+	cr_assert_eq(scan(sbuf_str(&b), &line), XMLSCAN_ATTRS, "one over the limit is refused");
+	cr_assert_eq(line, 2, "the line of the element, got %ld", line);
+	sbuf_fini(&b);
+}
