@@ -1,21 +1,33 @@
 #!/usr/bin/env python3
 """Every port number, range and IP protocol in a port table of a seed
-document must be in that product's catalog.
+document must be in that product's catalog; and what a seed states about a
+row beyond its port is checked where it can be read mechanically.
 
 Reads the seed documents (tests/seeds/, copies of ../shared/seeds/) with
 extraction rules written per document, and the catalog through
 `portplan list flows --product P --format csv`.  A port or a range counts as
 present when some flow lists exactly that item (a port inside a wider range
 does not count); an IP protocol number must be some flow's
-protocol.  Prints what it checked; exits 1 on anything missing."""
+protocol.
+
+Row checks (see row checks below): BEMS's "X or Y (SSL)" pairs against
+the ssl feature (and ports without an SSL alternative not gated on it),
+TCP/UDP and the Connection column; BlueMind's Bedarf/Necessite column
+against required and condition, the de/fr wording of every BlueMind row,
+the BlueMind rows found in only one edition; Mobile Information Server's
+provenance (the article states a direction only for IPSec to the internal
+network) and the IPSec "allow only" conditions; Forcepoint's Interface and
+Direction columns.  Prints what it checked; exits 1 on anything missing or
+wrong."""
 import csv, io, os, re, subprocess, sys
 
 seeds = sys.argv[1]
 portplan = os.environ['PORTPLAN']
 
-def flows(product):
-    out = subprocess.run([portplan, 'list', 'flows', '--product', product, '--format', 'csv'],
-                         check=True, capture_output=True, text=True).stdout
+def flows(product, lang=None):
+    cmd = [portplan] + (['--lang', lang] if lang else []) + \
+        ['list', 'flows', '--product', product, '--format', 'csv']
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return list(csv.DictReader(io.StringIO(out)))
 
 def items(text):
@@ -138,4 +150,254 @@ for name, product, extract in docs:
         else:
             print(f'FAIL {name} {product}: IP protocol {p} is in the document but not in the catalog')
             missing += 1
-sys.exit(1 if missing else 0)
+
+# ---------------------------------------------------------------- row checks
+
+failed = 0
+def check(ok, what):
+    global failed
+    print(('ok   ' if ok else 'FAIL ') + what)
+    if not ok:
+        failed += 1
+
+def port_set(text):
+    """'9083, 9086' -> {'9083', '9086'}; '5701:5715' -> {'5701-5715'}."""
+    return {f'{lo}' if lo == hi else f'{lo}-{hi}' for lo, hi in items(text)}
+
+def flow_ports(row):
+    return set(row['ports'].split(',')) if row['ports'] not in ('', '-') else set()
+
+def md_rows(lines):
+    """Markdown table rows whose cells were split over several lines: a row
+    starts at a line beginning with '| '; returns each row's cells, a cell
+    being the list of its non-empty lines."""
+    rows, cur = [], None
+    for line in lines:
+        if line.startswith('| '):
+            cur = [line]
+            rows.append(cur)
+        elif cur is not None and line.strip():
+            cur.append(line)
+    out = []
+    for r in rows:
+        cells = [[]]
+        for line in r:
+            parts = line.split('|')
+            for k, part in enumerate(parts):
+                if k:
+                    cells.append([])
+                part = re.sub(r'!\[\]\([^)]*\)\s*', '', part).strip()
+                if part:
+                    cells[-1].append(part)
+        out.append(cells[1:-1])   # drop what lies outside the outer bars
+    return out
+
+def bluemind_tables(path):
+    """-> (inbound rows [(need, ports, phrases)], internal rows [(ports, phrases)])"""
+    lines = open(path, encoding='utf-8').read().splitlines()
+    heads = [i for i, l in enumerate(lines) if l.startswith('## ')]
+    inbound, internal = [], []
+    for n, h in enumerate(heads):
+        block = lines[h + 1:heads[n + 1] if n + 1 < len(heads) else len(lines)]
+        block = [l for l in block if not l.startswith('| ---')]
+        rows = md_rows(block)[1:]          # first row: the header
+        for cells in rows:
+            if len(cells) >= 4:            # Bedarf | Port | TLS/SSL/PLAIN | Beschreibung...
+                need = ' '.join(cells[0]).strip('*').strip()
+                phrases = [p for c in cells[3:] for p in c]
+                inbound.append((need, port_set(' '.join(cells[1])), phrases))
+            elif len(cells) == 2:          # Port | Dienst
+                internal.append((port_set(' '.join(cells[0])), cells[1]))
+    return inbound, internal
+
+MANDATORY = {'obligatorisch', 'obligatoire'}
+OPTIONAL = {'optional', 'facultatif'}
+
+BEMS_TABLES = [   # heading lines of the BEMS page, in order; before the first: the services table
+    'BEMS services TCP ports',
+    'Internal TCP ports for internal BEMS communications',
+    'BlackBerry Push Notifications (Mail) service TCP ports',
+    'BlackBerry Connect and BlackBerry Presence service TCP and UDP ports',
+    'BlackBerry Docs service TCP ports',
+]
+CONNECTIONS = ('Inbound', 'Outbound', 'Bidirectional')
+
+def bems_checks():
+    """Rows of the BEMS page -> flows citing them ("TABLE: PORTS DIRECTION").
+    "X or Y (SSL)": X only with !ssl, Y only with ssl.  A port given without
+    an SSL alternative is not gated on ssl at all (it is needed either way,
+    e.g. "80 | Outbound | ... Exchange Server (AutoDiscover)").  TCP unless
+    the row says "UDP port".  The direction column decides who opens."""
+    name = '000_15f20947a92a4b07.txt'
+    table, port, conn = BEMS_TABLES[0], None, None
+    seen = []                      # (table, port cell, connection, row text)
+    for line in open(os.path.join(seeds, name), encoding='utf-8'):
+        line = line.rstrip('\n')
+        if line.strip() in BEMS_TABLES[1:]:
+            table, port, conn = line.strip(), None, None
+            continue
+        cells = [c.strip() for c in line.split('|')]
+        if len(cells) < 2:
+            if seen and port:
+                seen[-1][3] += ' ' + line
+            continue
+        if re.match(r'^\d', cells[0]):
+            port = cells[0]
+            conn = cells[1] if cells[1] in CONNECTIONS else ''
+            seen.append([table, port, conn, line])
+        elif cells[0] in CONNECTIONS and port:
+            conn = cells[0]
+            seen.append([table, port, conn, line])
+        elif seen and port:
+            seen[-1][3] += ' ' + line
+    rows = flows('bems')
+    used = set()
+    groups = {}
+    for t, pc, c, text in seen:
+        groups.setdefault((t, pc, c), []).append(text)
+    for (t, pc, c), texts in groups.items():
+        prefix = f'{t}: {pc} {c}'.rstrip()
+        def cites(r):
+            sec = r['reference'].split(', ', 1)[1]
+            return sec == prefix or (sec.startswith(prefix) and sec[len(prefix)] in ' ,')
+        mine = [r for r in rows if cites(r)]
+        what = f'{name} "{prefix}"'
+        check(bool(mine), f'{what}: has flows ({len(mine)})')
+        used.update(r['flow_id'] for r in mine)
+        pair = re.fullmatch(r'(\d+) or (\d+) \(SSL\)', pc)
+        udp = any('UDP port' in x for x in texts)
+        for r in mine:
+            lits = set(r['condition'].split(' & ')) if r['condition'] else set()
+            if pair:
+                want = '!ssl' if r['ports'] == pair.group(1) else 'ssl' if r['ports'] == pair.group(2) else None
+                check(want is not None and want in lits,
+                      f'{what}: {r["flow_id"]} port {r["ports"]} only with {want} (condition "{r["condition"]}")')
+            elif ' or ' not in pc:
+                check(not lits & {'ssl', '!ssl'},
+                      f'{what}: {r["flow_id"]} no SSL alternative, so not gated on ssl (condition "{r["condition"]}")')
+            check(r['protocol'] == ('udp' if udp else 'tcp'), f'{what}: {r["flow_id"]} {"udp" if udp else "tcp"}')
+            if c == 'Outbound':
+                check(r['source'] == 'bems' and r['destination'] != 'bems', f'{what}: {r["flow_id"]} opened by BEMS')
+            elif c == 'Inbound':
+                check(r['destination'] == 'bems' and r['source'] != 'bems', f'{what}: {r["flow_id"]} opened towards BEMS')
+            elif c == '':
+                check(r['source'] == r['destination'] == 'bems', f'{what}: {r["flow_id"]} host-local')
+        if c == 'Bidirectional':
+            for port_ in {r['ports'] for r in mine}:
+                dirs = {(r['source'], r['destination']) for r in mine if r['ports'] == port_}
+                check(len(dirs) == 2 and all((b, a) in dirs for a, b in dirs),
+                      f'{what}: port {port_} opened in both directions')
+    for r in rows:
+        check(r['flow_id'] in used, f'{name} {r["flow_id"]}: cites a row of the document ({r["reference"]})')
+
+def bluemind_checks():
+    de_name, fr_name = '001_909b1e9d80cb9b40.txt', '003_ffc0cf1ee7beeece.txt'
+    en = flows('bluemind')
+    byid = {r['flow_id']: r for r in en}
+    internal_by_doc = {}
+    for name, lang in ((de_name, 'de'), (fr_name, 'fr')):
+        inbound, internal = bluemind_tables(os.path.join(seeds, name))
+        check(len(inbound) == 12 and len(internal) >= 20,
+              f'{name}: read {len(inbound)} inbound and {len(internal)} internal rows')
+        local = flows('bluemind', lang)
+        for need, ports, phrases in inbound:
+            what = f'{name} inbound {",".join(sorted(ports))} ({need})'
+            rows = [r for r in local if flow_ports(r) == ports and r['destination'] != r['source']]
+            check(bool(rows), f'{what}: has flows')
+            for r in rows:
+                e = byid[r['flow_id']]
+                if need in MANDATORY:
+                    check(e['required'] == 'yes' and e['condition'] == '',
+                          f'{what}: {e["flow_id"]} required and unconditional '
+                          f'(required={e["required"]}, condition="{e["condition"]}")')
+                elif need in OPTIONAL:
+                    check(e['required'] == 'no' and e['condition'] != '',
+                          f'{what}: {e["flow_id"]} optional: required=no and gated on a feature '
+                          f'(required={e["required"]}, condition="{e["condition"]}")')
+                else:
+                    check(False, f'{what}: unknown Bedarf value "{need}"')
+                for ph in phrases:
+                    check(ph in r['purpose'], f'{what}: {e["flow_id"]} {lang} purpose quotes "{ph}"')
+        internal_by_doc[name] = internal
+        for ports, phrases in internal:
+            what = f'{name} internal {",".join(sorted(ports))}'
+            rows = [r for r in local if flow_ports(r) == ports and r['source'] == r['destination'] == 'bluemind']
+            check(len(rows) == 1, f'{what}: one host-local flow')
+            for r in rows:
+                for ph in phrases:
+                    check(ph in r['purpose'], f'{what}: {r["flow_id"]} {lang} purpose quotes "{ph}"')
+    # rows in both editions are unconditional; a row in one edition only is
+    # dropped when the other edition is chosen, and cites its own edition
+    de_rows = {frozenset(p) for p, _ in internal_by_doc[de_name]}
+    fr_rows = {frozenset(p) for p, _ in internal_by_doc[fr_name]}
+    for ports in de_rows | fr_rows:
+        what = f'bluemind internal {",".join(sorted(ports))}'
+        rows = [r for r in en if flow_ports(r) == set(ports) and r['source'] == r['destination']]
+        for r in rows:
+            if ports in de_rows and ports in fr_rows:
+                check(r['condition'] == '', f'{what}: in both editions, unconditional')
+            elif ports in de_rows:
+                check(r['condition'] == '!page-fr' and r['reference'].startswith(de_name),
+                      f'{what}: German edition only: "!page-fr", cites {de_name}')
+            else:
+                check(r['condition'] == '!page-de' and r['reference'].startswith(fr_name),
+                      f'{what}: French edition only: "!page-de", cites {fr_name}')
+
+def mis_checks():
+    name = '002_4572402e6ba43114.txt'
+    text = open(os.path.join(seeds, name), encoding='utf-8').read()
+    # The article states a direction exactly once, for IPSec to the internal
+    # network ("allow only the following ... for inbound and outbound
+    # traffic").  Everything else is a port without a direction.
+    said = re.findall(r'\b(?:inbound|outbound)\b[^.:]*', text, re.I)
+    check(said == ['inbound and outbound traffic'],
+          f'{name}: the only direction stated is the IPSec one ({said})')
+    ipsec = 'Internal firewall, IPSec:'
+    for r in flows('mis'):
+        section = r['reference'].split(', ', 1)[1]
+        lits = set(r['condition'].split(' & ')) if r['condition'] else set()
+        if section.startswith(ipsec):
+            check(r['provenance'] == 'source' and 'ipsec' in lits,
+                  f'{name} {r["flow_id"]}: IPSec flow, direction stated (source), only with ipsec')
+        else:
+            check(r['provenance'] == 'inferred' and r['inferred_reason'] != '',
+                  f'{name} {r["flow_id"]}: no direction in the article, so inferred with a reason '
+                  f'(provenance={r["provenance"]})')
+        if section.startswith('Internal firewall (') or section.startswith('Exchange Server 5.5 browse, internal'):
+            check('!ipsec' in lits, f'{name} {r["flow_id"]}: internal port, replaced by IPSec ("allow only")')
+
+def forcepoint_checks():
+    name = '004_90edd298e7d05231.txt'
+    text = open(os.path.join(seeds, name), encoding='utf-8').read().replace('\n', ' ')
+    rows = flows('forcepoint')
+    tables = re.split(r'The following (?:ports are used|are ports used)', text)[1:]
+    check(len(tables) == 3, f'{name}: three tables')
+    row_re = re.compile(r'(C/P1/P2(?: \(C recommended\))?|P1/P2|C) \|\s*([\d\u2013\-\* ]+?)\s*\|\s*(Inbound|Outbound)\s*\|\s*([^|]+?)\s*\|')
+    n = 0
+    for t, table in enumerate(tables):
+        for m in row_re.finditer(table):
+            n += 1
+            iface, ports, direction, desc = m.groups()
+            want_if = iface.split(' ')[0].replace('/', ' ')
+            want_pref = 'C' if 'C recommended' in iface else ''
+            wanted = {f'{lo}' if lo == hi else f'{lo}-{hi}'
+                      for lo, hi in (WITHIN_RANGE.get((name, a), (a, b)) if a == b else (a, b)
+                                     for a, b in items(ports))}
+            match = [r for r in rows if flow_ports(r) & wanted]
+            what = f'{name} table {t + 1} {ports.strip()} {direction} ({desc[:30]})'
+            check(bool(match), f'{what}: has flows')
+            for r in match:
+                check(r['interfaces'] == want_if and r['preferred_interface'] == want_pref,
+                      f'{what}: {r["flow_id"]} interfaces "{want_if}" preferred "{want_pref}" '
+                      f'(catalog "{r["interfaces"]}" "{r["preferred_interface"]}")')
+                if direction == 'Outbound':
+                    check(r['source'] == 'forcepoint', f'{what}: {r["flow_id"]} opened by the appliance')
+                elif t < 2:
+                    check(r['destination'] == 'forcepoint', f'{what}: {r["flow_id"]} to the appliance')
+    check(n == 20, f'{name}: read {n} table rows')
+
+bems_checks()
+bluemind_checks()
+mis_checks()
+forcepoint_checks()
+sys.exit(1 if missing or failed else 0)
