@@ -55,7 +55,7 @@ Test(strlist, sorted_add_keeps_order_and_uniqueness)
 static enum xmlscan_status
 scan(const char *s, long *line)
 {
-	return xmlscan(s, strlen(s), line);
+	return xmlscan(s, strlen(s), 0, line);
 }
 
 Test(xmlscan, refusals_name_the_line)
@@ -69,9 +69,9 @@ Test(xmlscan, refusals_name_the_line)
 		     "declarations are refused anywhere, in any case");
 	cr_assert_eq(scan("<a>\n<!ENTITY x 'y'></a>", &line), XMLSCAN_DECL);
 	cr_assert_eq(line, 2);
-	cr_assert_eq(xmlscan("<a>\n\n\0</a>", 9, &line), XMLSCAN_NUL);
+	cr_assert_eq(xmlscan("<a>\n\n\0</a>", 9, 0, &line), XMLSCAN_NUL);
 	cr_assert_eq(line, 3);
-	cr_assert_eq(xmlscan("\xff\xfe<\0a\0/\0>\0", 10, &line), XMLSCAN_UTF16);
+	cr_assert_eq(xmlscan("\xff\xfe<\0a\0/\0>\0", 10, 0, &line), XMLSCAN_UTF16);
 }
 
 Test(xmlscan, attribute_count)
@@ -93,4 +93,19 @@ Test(xmlscan, attribute_count)
 	cr_assert_eq(scan(sbuf_str(&b), &line), XMLSCAN_ATTRS, "one over the limit is refused");
 	cr_assert_eq(line, 2, "the line of the element, got %ld", line);
 	sbuf_fini(&b);
+}
+
+Test(xmlscan, text_runs)
+{
+	const char *doc = "<a>\n<b>0123456789</b><c><![CDATA[0123]]>456789</c><!-- 0123456789 --></a>";
+	long line;
+
+	/* the longest run is <![CDATA[0123]]>456789: 22 bytes, markup included */
+	cr_assert_eq(xmlscan(doc, strlen(doc), 22, &line), XMLSCAN_OK, "22 bytes pass");
+	cr_assert_eq(xmlscan(doc, strlen(doc), 21, &line), XMLSCAN_TEXT, "limit 21: refused");
+	cr_assert_eq(xmlscan(doc, strlen(doc), 10, &line), XMLSCAN_TEXT, "limit 10: refused");
+	cr_assert_eq(line, 2);
+	cr_assert_eq(xmlscan("<b>0123456789</b>", 17, 10, &line), XMLSCAN_OK, "exactly the limit");
+	cr_assert_eq(xmlscan("<b>0123456789</b>", 17, 9, &line), XMLSCAN_TEXT);
+	cr_assert_eq(xmlscan(doc, strlen(doc), 0, &line), XMLSCAN_OK, "0: no limit");
 }

@@ -20,8 +20,9 @@ struct catalog;
 struct plan;
 struct pool;
 
-/* Largest catalog source file read. */
+/* Largest catalog source file read, and the longest run of text in it. */
 #define CATALOG_FILE_MAX ((size_t)64 << 20)
+#define CATALOG_TEXT_MAX ((size_t)1 << 20)
 
 struct catalog_config {
 	char *db_path;		/* NULL: $XDG_CACHE_HOME/portplan/catalog.sqlite */

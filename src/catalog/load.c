@@ -808,7 +808,7 @@ prescan(struct loader *l, const char *data, size_t len)
 {
 	long line;
 
-	switch (xmlscan(data, len, &line)) {
+	switch (xmlscan(data, len, CATALOG_TEXT_MAX, &line)) {
 	case XMLSCAN_OK:
 		return 0;
 	case XMLSCAN_UTF16:
@@ -822,6 +822,10 @@ prescan(struct loader *l, const char *data, size_t len)
 		break;
 	case XMLSCAN_ATTRS:
 		fail(l, line, _("an element with more than %d attributes"), XMLSCAN_MAX_ATTRS);
+		break;
+	case XMLSCAN_TEXT:
+		fail(l, line, _("a text of more than %zu bytes (catalog texts are labels and sentences)"),
+		     CATALOG_TEXT_MAX);
 		break;
 	}
 	return -1;

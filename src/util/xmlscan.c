@@ -41,12 +41,15 @@ skip_past(struct scan *s, const char *term)
 	}
 }
 
-/* Counts attributes tag by tag; comments, CDATA sections and processing
- * instructions are skipped (an '=' there is not an attribute). */
+/* Counts attributes tag by tag and measures the runs of text between
+ * tags (CDATA sections included); comments and processing instructions
+ * are skipped (an '=' there is not an attribute). */
 static enum xmlscan_status
-count_attributes(const char *data, size_t len, long *line)
+count_attributes(const char *data, size_t len, size_t max_text, long *line)
 {
 	struct scan s = { data, data + len, 1 };
+	const char *text = data;	/* where the current run of text began */
+	long text_line = 1;
 
 	while (s.p < s.end) {
 		char c = *s.p;
@@ -54,15 +57,24 @@ count_attributes(const char *data, size_t len, long *line)
 		if (c == '\n')
 			s.line++;
 		if (c != '<') {
+			if (max_text > 0 && (size_t)(s.p - text) >= max_text) {
+				*line = text_line;
+				return XMLSCAN_TEXT;
+			}
 			s.p++;
 			continue;
 		}
-		if (starts(&s, "<!--")) {
-			s.p += 4;
-			skip_past(&s, "-->");
-		} else if (starts(&s, "<![CDATA[")) {
+		if (starts(&s, "<![CDATA[")) {
 			s.p += 9;
 			skip_past(&s, "]]>");
+			if (max_text > 0 && (size_t)(s.p - text) > max_text) {
+				*line = text_line;
+				return XMLSCAN_TEXT;
+			}
+			continue;	/* CDATA is text: the run goes on */
+		} else if (starts(&s, "<!--")) {
+			s.p += 4;
+			skip_past(&s, "-->");
 		} else if (starts(&s, "<?")) {
 			s.p += 2;
 			skip_past(&s, "?>");
@@ -93,12 +105,14 @@ count_attributes(const char *data, size_t len, long *line)
 			if (s.p < s.end && *s.p == '>')
 				s.p++;
 		}
+		text = s.p;
+		text_line = s.line;
 	}
 	return XMLSCAN_OK;
 }
 
 enum xmlscan_status
-xmlscan(const char *data, size_t len, long *line)
+xmlscan(const char *data, size_t len, size_t max_text, long *line)
 {
 	static const char *const banned[] = { "<!DOCTYPE", "<!ENTITY" };
 	long l = 1;
@@ -126,5 +140,5 @@ xmlscan(const char *data, size_t len, long *line)
 			}
 		}
 	}
-	return count_attributes(data, len, line);
+	return count_attributes(data, len, max_text, line);
 }
