@@ -1228,20 +1228,26 @@ Test(resolver, select_maps_zones_and_conditions)
 {
 	struct catalog *c = open_resolver_catalog();
 	struct plan *p = acme_plan(true, false, false);
-	struct catalog_flows flows;
-	struct catalog_gaps gaps;
+	struct catalog_selection sel;
+	struct catalog_flows *flows = &sel.flows;
 	struct pp_error err;
 	size_t seen = 0;
 
 	plan_place(p, "ad", "dmz");
-	cr_assert_eq(catalog_select(c, p, &flows, &gaps, &err), 0, "%s", err.msg);
+	plan_set_feature(p, "acme", "no-such-feature", true);
+	plan_add_product(p, "no-such-product");
+	plan_place(p, "no-such-endpoint", "dmz");
+	cr_assert_eq(catalog_select(c, p, &sel, &err), 0, "%s", err.msg);
 	/* web, ldaps, db, db2, local, syslog */
-	cr_assert_eq(flows.n, 6, "%zu flows", flows.n);
-	for (size_t i = 0; i < flows.n; i++) {
-		const struct catalog_flow *f = &flows.v[i];
+	cr_assert_eq(flows->n, 6, "%zu flows", flows->n);
+	for (size_t i = 0; i < flows->n; i++) {
+		const struct catalog_flow *f = &flows->v[i];
 
 		cr_assert(strcmp(f->id, "ldap") != 0 && strcmp(f->id, "sso") != 0 &&
 			  strcmp(f->id, "esp") != 0, "%s selected", f->id);
+		cr_assert(i == 0 || strcmp(flows->v[i - 1].product, f->product) != 0 ||
+			  flows->v[i - 1].line < f->line, "catalog order");
+		cr_assert_not_null(f->purpose, "%s has its purpose", f->id);
 		if (strcmp(f->id, "ldaps") == 0) {
 			cr_assert_str_eq(f->from_zone, "dmz");
 			cr_assert_str_eq(f->to_zone, "dmz", "placement overrides the default");
@@ -1254,10 +1260,17 @@ Test(resolver, select_maps_zones_and_conditions)
 		}
 	}
 	cr_assert_eq(seen, 2);
-	cr_assert_eq(gaps.n, 1);
-	cr_assert_str_eq(gaps.v[0].id, "always-gap");
-	catalog_list_fini(&flows);
-	catalog_list_fini(&gaps);
+	cr_assert_eq(sel.gaps.n, 1);
+	cr_assert_str_eq(sel.gaps.v[0].id, "always-gap");
+	cr_assert_eq(sel.products.n, 1, "only the plan's known products");
+	cr_assert_str_eq(sel.products.v[0].id, "acme");
+	cr_assert_eq(sel.unknown_products.n, 1);
+	cr_assert_str_eq(sel.unknown_products.v[0], "no-such-product");
+	cr_assert_eq(sel.unknown_features.n, 1);
+	cr_assert_str_eq(sel.unknown_features.v[0], "acme:no-such-feature");
+	cr_assert_eq(sel.unknown_endpoints.n, 1);
+	cr_assert_str_eq(sel.unknown_endpoints.v[0], "no-such-endpoint");
+	catalog_selection_fini(&sel);
 	plan_free(&p);
 	catalog_free(&c);
 }
@@ -1423,6 +1436,51 @@ Test(resolver, deterministic)
 	}
 	resolution_free(&a);
 	resolution_free(&b);
+	plan_free(&p);
+	catalog_free(&c);
+}
+
+Test(resolver, selected_alternatives_are_reported_in_catalog_order)
+{
+	static const char alt[] =
+		"<?xml version=\"1.0\"?>\n<catalog format=\"1\">\n"
+		"  <product id=\"alt\" vendor=\"V\"><label>Alt</label>\n"
+		"    <feature id=\"e1\" group=\"edition\"><label>E1</label></feature>\n"
+		"    <feature id=\"d1\" group=\"db\"><label>D1</label></feature>\n"
+		"    <feature id=\"e2\" group=\"edition\"><label>E2</label></feature>\n"
+		"    <feature id=\"d2\" group=\"db\"><label>D2</label></feature>\n"
+		"    <feature id=\"e3\" group=\"edition\"><label>E3</label></feature>\n"
+		"    <feature id=\"plain\"><label>P</label></feature>\n"
+		"    <endpoint id=\"alt\" zone=\"dmz\"><label>S</label></endpoint>\n"
+		"    <flow id=\"f\" from=\"alt\" to=\"ad\" proto=\"tcp\" ports=\"1\" doc=\"d\" section=\"s\"><purpose>p</purpose></flow>\n"
+		"  </product>\n</catalog>\n";
+	struct catalog *c = NULL;
+	struct plan *p = plan_new();
+	struct resolution *r;
+	struct pp_error err;
+
+	write_sources(alt);
+	cr_assert_eq(open_dirs("src", NULL, false, &c, NULL, &err), 0, "%s", err.msg);
+	plan_add_product(p, "alt");
+	/* the plan's order (sorted by id) differs from the catalog's */
+	plan_set_feature(p, "alt", "e3", true);
+	plan_set_feature(p, "alt", "e1", true);
+	plan_set_feature(p, "alt", "e2", true);
+	plan_set_feature(p, "alt", "d2", true);
+	plan_set_feature(p, "alt", "plain", true);
+	r = resolve_ok(c, p);
+	cr_assert_eq(r->problems.n, 3, "%zu problems", r->problems.n);
+	cr_assert(strstr(r->problems.v[0], "\"e1\" and \"e2\"") != NULL, "%s", r->problems.v[0]);
+	cr_assert(strstr(r->problems.v[1], "\"e1\" and \"e3\"") != NULL, "%s", r->problems.v[1]);
+	cr_assert(strstr(r->problems.v[2], "\"e2\" and \"e3\"") != NULL, "%s", r->problems.v[2]);
+	resolution_free(&r);
+	plan_set_feature(p, "alt", "e2", false);
+	plan_set_feature(p, "alt", "e3", false);
+	plan_set_feature(p, "alt", "d1", true);
+	r = resolve_ok(c, p);
+	cr_assert_eq(r->problems.n, 1, "%zu problems", r->problems.n);
+	cr_assert(strstr(r->problems.v[0], "\"d1\" and \"d2\"") != NULL, "%s", r->problems.v[0]);
+	resolution_free(&r);
 	plan_free(&p);
 	catalog_free(&c);
 }

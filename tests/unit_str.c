@@ -109,3 +109,27 @@ Test(xmlscan, text_runs)
 	cr_assert_eq(xmlscan("<b>0123456789</b>", 17, 9, &line), XMLSCAN_TEXT);
 	cr_assert_eq(xmlscan(doc, strlen(doc), 0, &line), XMLSCAN_OK, "0: no limit");
 }
+
+Test(strset, values)
+{
+	struct strset s;
+	long long v = -1;
+
+	strset_init(&s);
+	cr_assert(!strset_get(&s, "x", &v));
+	cr_assert(strset_put(&s, "x", 42));
+	cr_assert(!strset_put(&s, "x", 7), "the first value stays");
+	cr_assert(strset_get(&s, "x", &v));
+	cr_assert_eq(v, 42);
+	for (long long i = 0; i < 1000; i++) {
+		char key[16];
+
+		snprintf(key, sizeof key, "k%lld", i);
+		strset_put(&s, key, i * 3);
+	}
+	cr_assert(strset_get(&s, "k999", &v));
+	cr_assert_eq(v, 2997);
+	cr_assert(strset_get(&s, "x", &v));
+	cr_assert_eq(v, 42, "values survive growth");
+	strset_fini(&s);
+}

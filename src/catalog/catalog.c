@@ -36,16 +36,20 @@ static const char schema_sql[] =
 	"CREATE TABLE endpoint(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, product TEXT,"
 	" zone TEXT NOT NULL, file TEXT, line INTEGER);"
 	"CREATE TABLE fqdn(endpoint INTEGER NOT NULL, pattern TEXT NOT NULL);"
+	/* product_rid, src_rid, dst_rid: rowids of the product and the two
+	 * endpoints (the resolver joins on them); ncond: literals in cond */
 	"CREATE TABLE flow(rid INTEGER PRIMARY KEY, product TEXT NOT NULL, id TEXT NOT NULL,"
 	" src TEXT NOT NULL, dst TEXT NOT NULL, proto INTEGER NOT NULL, ports TEXT,"
 	" cond TEXT NOT NULL, required INTEGER NOT NULL, doc TEXT NOT NULL,"
 	" section TEXT NOT NULL, inferred INTEGER NOT NULL, interfaces TEXT, preferred TEXT,"
-	" digest TEXT, file TEXT, line INTEGER, UNIQUE(product, id));"
-	"CREATE TABLE flow_cond(flow INTEGER NOT NULL, feature TEXT NOT NULL, neg INTEGER NOT NULL);"
+	" digest TEXT, file TEXT, line INTEGER, product_rid INTEGER NOT NULL,"
+	" src_rid INTEGER, dst_rid INTEGER, ncond INTEGER NOT NULL, UNIQUE(product, id));"
+	/* a condition, normalised: one row per literal; feature is a rowid */
+	"CREATE TABLE flow_cond(flow INTEGER NOT NULL, feature INTEGER NOT NULL, neg INTEGER NOT NULL);"
 	"CREATE TABLE gap(rid INTEGER PRIMARY KEY, product TEXT NOT NULL, id TEXT NOT NULL,"
 	" cond TEXT NOT NULL, doc TEXT NOT NULL, section TEXT NOT NULL, file TEXT, line INTEGER,"
-	" UNIQUE(product, id));"
-	"CREATE TABLE gap_cond(gap INTEGER NOT NULL, feature TEXT NOT NULL, neg INTEGER NOT NULL);"
+	" product_rid INTEGER NOT NULL, ncond INTEGER NOT NULL, UNIQUE(product, id));"
+	"CREATE TABLE gap_cond(gap INTEGER NOT NULL, feature INTEGER NOT NULL, neg INTEGER NOT NULL);"
 	"CREATE TABLE text(kind INTEGER NOT NULL, owner INTEGER NOT NULL, field TEXT NOT NULL,"
 	" lang TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(kind, owner, field, lang))"
 	" WITHOUT ROWID;";
@@ -54,7 +58,10 @@ static const char schema_sql[] =
 static const char index_sql[] =
 	"CREATE INDEX flow_cond_flow ON flow_cond(flow);"
 	"CREATE INDEX gap_cond_gap ON gap_cond(gap);"
-	"CREATE INDEX flow_product ON flow(product);"
+	"CREATE INDEX flow_product ON flow(product_rid);"
+	"CREATE INDEX flow_src ON flow(src_rid);"
+	"CREATE INDEX flow_dst ON flow(dst_rid);"
+	"CREATE INDEX gap_product ON gap(product_rid);"
 	"CREATE INDEX fqdn_endpoint ON fqdn(endpoint);";
 
 void
@@ -532,6 +539,7 @@ catalog_db_path(const struct catalog *c)
 void
 catalog_list_fini_(void **v, size_t *n, struct pool **pool)
 {
+	free(*v);
 	*v = NULL;
 	*n = 0;
 	pool_free(pool);
@@ -539,20 +547,24 @@ catalog_list_fini_(void **v, size_t *n, struct pool **pool)
 
 /* ---- queries ---------------------------------------------------------- */
 
-/* A text in the catalog's language, else English.  ?9 is the language. */
-#define TXT(kind, owner, field) \
+/* A text in the catalog's language, else English: two primary-key
+ * lookups.  ?9 is the language. */
+#define TXT1(kind, owner, field, lang) \
 	"(SELECT value FROM text WHERE kind = " #kind " AND owner = " owner \
-	" AND field = '" field "' AND lang IN (?9, 'en')" \
-	" ORDER BY lang = ?9 DESC LIMIT 1)"
+	" AND field = '" field "' AND lang = " lang ")"
+#define TXT(kind, owner, field) \
+	"COALESCE(" TXT1(kind, owner, field, "?9") ", " TXT1(kind, owner, field, "'en'") ")"
 
 static int
 prepare(struct catalog *c, const char *sql, sqlite3_stmt **st, struct pp_error *err)
 {
 	if (sqlite3_prepare_v2(c->db, sql, -1, st, NULL) != SQLITE_OK) {
 		catalog_db_error(c->db, "query", err);
+		*st = NULL;
 		return -1;
 	}
-	sqlite3_bind_text(*st, 9, c->lang, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(*st) >= 9)
+		sqlite3_bind_text(*st, 9, c->lang, -1, SQLITE_STATIC);
 	return 0;
 }
 
@@ -562,7 +574,18 @@ col(struct pool *p, sqlite3_stmt *st, int i)
 	return pool_strdup(p, (const char *)sqlite3_column_text(st, i));
 }
 
-/* Runs ST, calling ROW for each result row into a growing array. */
+/* V with room for item N (of SIZE bytes): grown by half when full. */
+static void *
+grow(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap < 64 ? 64 : *cap + *cap / 2;
+	return xreallocarray(v, *cap, size);
+}
+
+/* Runs ST, calling ROW for each result row into a growing heap array
+ * (freed by catalog_list_fini). */
 static int
 collect(struct catalog *c, sqlite3_stmt *st, void **v, size_t *n, size_t size,
 	struct pool *pool, void (*row)(struct pool *, sqlite3_stmt *, void *),
@@ -571,18 +594,8 @@ collect(struct catalog *c, sqlite3_stmt *st, void **v, size_t *n, size_t size,
 	size_t cap = 0;
 	int rc;
 
-	*v = NULL;
-	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			void *nv;
-
-			cap = cap ? cap * 2 : 64;
-			nv = pool_alloc(pool, cap * size);
-			if (*n > 0)
-				memcpy(nv, *v, *n * size);
-			*v = nv;
-		}
+		*v = grow(*v, *n, &cap, size);
 		memset((char *)*v + *n * size, 0, size);
 		row(pool, st, (char *)*v + *n * size);
 		(*n)++;
@@ -592,8 +605,12 @@ collect(struct catalog *c, sqlite3_stmt *st, void **v, size_t *n, size_t size,
 		catalog_db_error(c->db, "query", err);
 		return -1;
 	}
+	if (*n > 0 && *n < cap)
+		*v = xreallocarray(*v, *n, size);
 	return 0;
 }
+
+#define LIST_INIT(l) ((l)->v = NULL, (l)->n = 0, (l)->pool = pool_new())
 
 static void
 zone_row(struct pool *p, sqlite3_stmt *st, void *out)
@@ -609,7 +626,7 @@ catalog_zones(struct catalog *c, struct catalog_zones *out, struct pp_error *err
 {
 	sqlite3_stmt *st;
 
-	out->pool = pool_new();
+	LIST_INIT(out);
 	if (prepare(c, "SELECT id, " TXT(1, "zone.rid", "label") " FROM zone ORDER BY rid",
 		    &st, err) != 0)
 		return -1;
@@ -629,18 +646,48 @@ product_row(struct pool *p, sqlite3_stmt *st, void *out)
 	r->file = col(p, st, 4);
 }
 
+#define PRODUCT_COLS "p.id, p.vendor, " TXT(2, "p.rid", "label") ", " \
+	TXT(2, "p.rid", "description") ", p.file"
+
 int
 catalog_products(struct catalog *c, struct catalog_products *out, struct pp_error *err)
 {
 	sqlite3_stmt *st;
 
-	out->pool = pool_new();
-	if (prepare(c, "SELECT id, vendor, " TXT(2, "product.rid", "label") ", "
-		    TXT(2, "product.rid", "description") ", file FROM product ORDER BY rid",
-		    &st, err) != 0)
+	LIST_INIT(out);
+	if (prepare(c, "SELECT " PRODUCT_COLS " FROM product p ORDER BY p.rid", &st, err) != 0)
 		return -1;
 	return collect(c, st, (void **)&out->v, &out->n, sizeof *out->v, out->pool,
 		       product_row, err);
+}
+
+bool
+catalog_has_product(struct catalog *c, const char *id)
+{
+	sqlite3_stmt *st;
+	bool found;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT 1 FROM product WHERE id = ?1", -1, &st,
+			       NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* Lists use two statements, one for every product and one for a single
+ * product: "?1 IS NULL OR product = ?1" would make SQLite scan every row
+ * for each product the front ends ask about. */
+static int
+prepare_for(struct catalog *c, const char *product, const char *all_sql,
+	    const char *one_sql, sqlite3_stmt **st, struct pp_error *err)
+{
+	if (prepare(c, product != NULL ? one_sql : all_sql, st, err) != 0)
+		return -1;
+	if (product != NULL)
+		sqlite3_bind_text(*st, 1, product, -1, SQLITE_TRANSIENT);
+	return 0;
 }
 
 static void
@@ -653,9 +700,17 @@ feature_row(struct pool *p, sqlite3_stmt *st, void *out)
 	r->kind = col(p, st, 2);
 	r->group = col(p, st, 3);
 	r->dflt = sqlite3_column_int(st, 4) != 0;
-	r->label = col(p, st, 5);
-	r->help = col(p, st, 6);
+	if (sqlite3_column_count(st) > 5) {
+		r->label = col(p, st, 5);
+		r->help = col(p, st, 6);
+	}
 }
+
+/* Features are imported inside their product, so rowid order is catalog
+ * order (product by product). */
+#define FEATURE_SQL \
+	"SELECT f.product, f.id, f.kind, f.grp, f.dflt, " \
+	TXT(3, "f.rid", "label") ", " TXT(3, "f.rid", "help") " FROM feature f"
 
 int
 catalog_features(struct catalog *c, const char *product,
@@ -663,15 +718,10 @@ catalog_features(struct catalog *c, const char *product,
 {
 	sqlite3_stmt *st;
 
-	out->pool = pool_new();
-	if (prepare(c, "SELECT f.product, f.id, f.kind, f.grp, f.dflt, "
-		    TXT(3, "f.rid", "label") ", " TXT(3, "f.rid", "help")
-		    " FROM feature f JOIN product p ON p.id = f.product"
-		    " WHERE ?1 IS NULL OR f.product = ?1 ORDER BY p.rid, f.rid",
-		    &st, err) != 0)
+	LIST_INIT(out);
+	if (prepare_for(c, product, FEATURE_SQL " ORDER BY f.rid",
+			FEATURE_SQL " WHERE f.product = ?1 ORDER BY f.rid", &st, err) != 0)
 		return -1;
-	if (product != NULL)
-		sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
 	return collect(c, st, (void **)&out->v, &out->n, sizeof *out->v, out->pool,
 		       feature_row, err);
 }
@@ -688,23 +738,27 @@ endpoint_row(struct pool *p, sqlite3_stmt *st, void *out)
 	r->fqdn = col(p, st, 4);
 }
 
+#define ENDPOINT_SQL \
+	"SELECT e.id, e.product, e.zone, " TXT(4, "e.rid", "label") "," \
+	" (SELECT group_concat(pattern, ', ') FROM" \
+	"   (SELECT pattern FROM fqdn WHERE endpoint = e.rid ORDER BY rowid))" \
+	" FROM endpoint e"
+
 int
 catalog_endpoints(struct catalog *c, const char *product,
 		  struct catalog_endpoints *out, struct pp_error *err)
 {
 	sqlite3_stmt *st;
 
-	out->pool = pool_new();
-	if (prepare(c, "SELECT e.id, e.product, e.zone, " TXT(4, "e.rid", "label") ","
-		    " (SELECT group_concat(pattern, ', ') FROM"
-		    "   (SELECT pattern FROM fqdn WHERE endpoint = e.rid ORDER BY rowid))"
-		    " FROM endpoint e WHERE ?1 IS NULL OR e.product = ?1"
-		    " OR e.id IN (SELECT src FROM flow WHERE product = ?1"
-		    "             UNION SELECT dst FROM flow WHERE product = ?1)"
-		    " ORDER BY e.rid", &st, err) != 0)
+	LIST_INIT(out);
+	if (prepare_for(c, product, ENDPOINT_SQL " ORDER BY e.rid",
+			ENDPOINT_SQL " WHERE e.product = ?1 OR e.rid IN"
+			" (SELECT f.src_rid FROM product p JOIN flow f ON f.product_rid = p.rid"
+			"  WHERE p.id = ?1"
+			"  UNION SELECT f.dst_rid FROM product p JOIN flow f ON f.product_rid = p.rid"
+			"  WHERE p.id = ?1)"
+			" ORDER BY e.rid", &st, err) != 0)
 		return -1;
-	if (product != NULL)
-		sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
 	return collect(c, st, (void **)&out->v, &out->n, sizeof *out->v, out->pool,
 		       endpoint_row, err);
 }
@@ -739,11 +793,9 @@ flow_row(struct pool *p, sqlite3_stmt *st, void *out)
 	r->digest = col(p, st, 16);
 	r->file = col(p, st, 17);
 	r->line = sqlite3_column_int(st, 18);
-	if (sqlite3_column_count(st) > 19) {
-		r->from_zone = col(p, st, 19);
-		r->to_zone = col(p, st, 20);
-	}
 }
+
+#define FLOWS_SQL "SELECT " FLOW_COLS " FROM flow f"
 
 int
 catalog_flows(struct catalog *c, const char *product,
@@ -751,13 +803,11 @@ catalog_flows(struct catalog *c, const char *product,
 {
 	sqlite3_stmt *st;
 
-	out->pool = pool_new();
-	if (prepare(c, "SELECT " FLOW_COLS " FROM flow f JOIN product p ON p.id = f.product"
-		    " WHERE ?1 IS NULL OR f.product = ?1 ORDER BY p.rid, f.rid",
-		    &st, err) != 0)
+	LIST_INIT(out);
+	if (prepare_for(c, product, FLOWS_SQL " ORDER BY f.rid",
+			FLOWS_SQL " WHERE f.product_rid = (SELECT rid FROM product WHERE id = ?1)"
+			" ORDER BY f.rid", &st, err) != 0)
 		return -1;
-	if (product != NULL)
-		sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
 	return collect(c, st, (void **)&out->v, &out->n, sizeof *out->v, out->pool,
 		       flow_row, err);
 }
@@ -776,6 +826,7 @@ gap_row(struct pool *p, sqlite3_stmt *st, void *out)
 }
 
 #define GAP_COLS "g.product, g.id, g.cond, g.doc, g.section, " TXT(6, "g.rid", "text")
+#define GAPS_SQL "SELECT " GAP_COLS " FROM gap g"
 
 int
 catalog_gaps(struct catalog *c, const char *product,
@@ -783,120 +834,388 @@ catalog_gaps(struct catalog *c, const char *product,
 {
 	sqlite3_stmt *st;
 
-	out->pool = pool_new();
-	if (prepare(c, "SELECT " GAP_COLS " FROM gap g JOIN product p ON p.id = g.product"
-		    " WHERE ?1 IS NULL OR g.product = ?1 ORDER BY p.rid, g.rid",
-		    &st, err) != 0)
+	LIST_INIT(out);
+	if (prepare_for(c, product, GAPS_SQL " ORDER BY g.rid",
+			GAPS_SQL " WHERE g.product_rid = (SELECT rid FROM product WHERE id = ?1)"
+			" ORDER BY g.rid", &st, err) != 0)
 		return -1;
-	if (product != NULL)
-		sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
 	return collect(c, st, (void **)&out->v, &out->n, sizeof *out->v, out->pool,
 		       gap_row, err);
 }
 
 /* ---- resolution ------------------------------------------------------- */
 
+/* Steps ST (an INSERT ... SELECT) with text parameters A and B; *HIT
+ * tells whether the catalog had what was named. */
 static int
-load_choices(struct catalog *c, const struct plan *p, struct pp_error *err)
+insert_choice(sqlite3_stmt *st, const char *a, const char *b, bool *hit)
 {
-	sqlite3_stmt *st = NULL;
+	int rc;
+
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	if (b != NULL)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*hit = sqlite3_changes(sqlite3_db_handle(st)) > 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static bool
+sorted_has(const struct strlist *sorted, const char *s)
+{
+	return strlist_sorted_contains(sorted, s);
+}
+
+/* The plan's choices as rowids in temporary tables: the selected
+ * products and features, the placements, and the endpoints the plan
+ * names.  What the catalog does not have is listed in OUT. */
+static int
+load_choices(struct catalog *c, const struct plan *p, struct catalog_selection *out,
+	     struct pp_error *err)
+{
+	static const char *const sql[] = {
+		"INSERT OR IGNORE INTO sel_product SELECT rid FROM product WHERE id = ?1",
+		"INSERT OR IGNORE INTO sel_feature"
+		" SELECT rid FROM feature WHERE product = ?1 AND id = ?2",
+		"INSERT OR IGNORE INTO sel_endpoint SELECT rid FROM endpoint WHERE id = ?1",
+		"INSERT OR REPLACE INTO sel_place SELECT rid, ?2 FROM endpoint WHERE id = ?1",
+	};
+	sqlite3_stmt *st[4] = { NULL, NULL, NULL, NULL };
+	bool hit;
+	int rc = -1;
 
 	if (sqlite3_exec(c->db,
-			 "CREATE TEMP TABLE IF NOT EXISTS sel_product(id TEXT PRIMARY KEY);"
-			 "CREATE TEMP TABLE IF NOT EXISTS sel_feature(product TEXT, id TEXT,"
-			 " PRIMARY KEY(product, id));"
-			 "CREATE TEMP TABLE IF NOT EXISTS sel_place(endpoint TEXT PRIMARY KEY,"
+			 "CREATE TEMP TABLE IF NOT EXISTS sel_product(rid INTEGER PRIMARY KEY);"
+			 "CREATE TEMP TABLE IF NOT EXISTS sel_feature(rid INTEGER PRIMARY KEY);"
+			 "CREATE TEMP TABLE IF NOT EXISTS sel_endpoint(rid INTEGER PRIMARY KEY);"
+			 "CREATE TEMP TABLE IF NOT EXISTS sel_place(endpoint INTEGER PRIMARY KEY,"
 			 " zone TEXT NOT NULL);"
-			 "DELETE FROM sel_product; DELETE FROM sel_feature; DELETE FROM sel_place;",
-			 NULL, NULL, NULL) != SQLITE_OK)
-		goto dberr;
-	if (sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO sel_product VALUES (?1)",
-			       -1, &st, NULL) != SQLITE_OK)
-		goto dberr;
+			 "BEGIN;"
+			 "DELETE FROM sel_product; DELETE FROM sel_feature;"
+			 " DELETE FROM sel_endpoint; DELETE FROM sel_place;",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		catalog_db_error(c->db, "plan", err);
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	for (size_t i = 0; i < 4; i++)
+		if (sqlite3_prepare_v2(c->db, sql[i], -1, &st[i], NULL) != SQLITE_OK)
+			goto dberr;
 	for (size_t i = 0; i < p->products.n; i++) {
-		sqlite3_bind_text(st, 1, p->products.v[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		if (insert_choice(st[0], p->products.v[i], NULL, &hit) != 0)
 			goto dberr;
-		sqlite3_reset(st);
+		if (!hit)
+			strlist_add(&out->unknown_products, p->products.v[i]);
 	}
-	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO sel_feature VALUES (?1, ?2)",
-			       -1, &st, NULL) != SQLITE_OK)
-		goto dberr;
 	for (size_t i = 0; i < p->nfeatures; i++) {
-		sqlite3_bind_text(st, 1, p->features[i].product, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, p->features[i].id, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		const struct plan_feature *f = &p->features[i];
+
+		if (insert_choice(st[1], f->product, f->id, &hit) != 0)
 			goto dberr;
-		sqlite3_reset(st);
+		if (!hit && sorted_has(&p->products, f->product))
+			strlist_addf(&out->unknown_features, "%s:%s", f->product, f->id);
 	}
-	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO sel_place VALUES (?1, ?2)",
-			       -1, &st, NULL) != SQLITE_OK)
-		goto dberr;
 	for (size_t i = 0; i < p->nendpoints; i++) {
-		if (p->endpoints[i].zone == NULL)
-			continue;
-		sqlite3_bind_text(st, 1, p->endpoints[i].id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, p->endpoints[i].zone, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		const struct plan_endpoint *e = &p->endpoints[i];
+
+		if (insert_choice(st[2], e->id, NULL, &hit) != 0)
 			goto dberr;
-		sqlite3_reset(st);
+		if (!hit)
+			strlist_add(&out->unknown_endpoints, e->id);
+		else if (e->zone != NULL && insert_choice(st[3], e->id, e->zone, &hit) != 0)
+			goto dberr;
 	}
-	sqlite3_finalize(st);
-	return 0;
+	if (sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		goto dberr;
+	rc = 0;
+	goto out;
 dberr:
 	catalog_db_error(c->db, "plan", err);
-	sqlite3_finalize(st);
-	return -1;
+	sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+out:
+	for (size_t i = 0; i < 4; i++)
+		sqlite3_finalize(st[i]);
+	return rc;
 }
 
 /* A condition holds when none of its literals fails: a positive literal
  * whose feature is not selected, or a negative one whose feature is. */
-#define COND_HOLDS(condtab, key, owner) \
-	" NOT EXISTS (SELECT 1 FROM " condtab " c WHERE c." key " = " owner \
-	"   AND c.neg = EXISTS (SELECT 1 FROM sel_feature s" \
-	"                       WHERE s.product = sp.id AND s.id = c.feature))"
+#define COND_HOLDS(alias, condtab, key) \
+	" (" alias ".ncond = 0 OR NOT EXISTS (SELECT 1 FROM " condtab " c" \
+	"   WHERE c." key " = " alias ".rid AND c.neg = (c.feature IN sel_feature)))"
+
+/* Strings by rowid (rowids are dense from 1): SQL returns (rid, text). */
+struct by_rid {
+	const char **v;
+	size_t n;
+};
+
+static int
+load_by_rid(struct catalog *c, const char *sql, struct pool *pool, struct by_rid *out,
+	    struct pp_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if (prepare(c, sql, &st, err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 rid = sqlite3_column_int64(st, 0);
+
+		if (rid < 0 || rid >= (sqlite3_int64)1 << 32)
+			continue;
+		if ((size_t)rid >= cap) {
+			size_t old = cap;
+
+			cap = (size_t)rid + 1 > 2 * cap ? (size_t)rid + 1 : 2 * cap;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+			memset(out->v + old, 0, (cap - old) * sizeof *out->v);
+		}
+		out->v[rid] = col(pool, st, 1);
+		if ((size_t)rid >= out->n)
+			out->n = (size_t)rid + 1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		catalog_db_error(c->db, "query", err);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+by_rid(const struct by_rid *b, sqlite3_int64 rid)
+{
+	return rid >= 0 && (size_t)rid < b->n && b->v[rid] != NULL ? b->v[rid] : "?";
+}
+
+/* Interns the few distinct zone ids of a selection. */
+struct zone_cache {
+	const char *v[32];
+	size_t n;
+};
+
+static const char *
+zone_intern(struct zone_cache *zc, struct pool *pool, const char *zone)
+{
+	if (zone == NULL)
+		zone = "?";
+	for (size_t i = 0; i < zc->n; i++)
+		if (strcmp(zc->v[i], zone) == 0)
+			return zc->v[i];
+	if (zc->n < sizeof zc->v / sizeof *zc->v)
+		return zc->v[zc->n++] = pool_strdup(pool, zone);
+	return pool_strdup(pool, zone);
+}
+
+/* A selected flow's rowid and its index in the list. */
+struct rid_index {
+	sqlite3_int64 rid;
+	size_t i;
+};
+
+static int
+cmp_rid(const void *a, const void *b)
+{
+	sqlite3_int64 x = ((const struct rid_index *)a)->rid;
+	sqlite3_int64 y = ((const struct rid_index *)b)->rid;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Fills purpose, reason and note of the selected flows (RIDS: their
+ * rowids) in one pass over the text table: the catalog's language where
+ * it has a text, else English. */
+static int
+select_texts(struct catalog *c, struct catalog_flows *flows, struct rid_index *rids,
+	     struct pp_error *err)
+{
+	sqlite3_stmt *st;
+	bool sorted = true;
+	int rc;
+
+	for (size_t i = 1; i < flows->n && sorted; i++)
+		sorted = rids[i - 1].rid < rids[i].rid;
+	if (!sorted)
+		qsort(rids, flows->n, sizeof *rids, cmp_rid);
+	if (prepare(c, "SELECT t.owner, t.field, t.lang = ?9, t.value"
+		    " FROM sel_product sp JOIN flow f ON f.product_rid = sp.rid"
+		    " JOIN text t ON t.kind = 5 AND t.owner = f.rid"
+		    " WHERE t.lang IN (?9, 'en') AND t.field IN ('purpose', 'reason', 'note')",
+		    &st, err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct rid_index key = { sqlite3_column_int64(st, 0), 0 };
+		const char *field = (const char *)sqlite3_column_text(st, 1);
+		bool preferred = sqlite3_column_int(st, 2) != 0;
+		const struct rid_index *hit = bsearch(&key, rids, flows->n, sizeof *rids, cmp_rid);
+		struct catalog_flow *f;
+		const char **slot;
+
+		if (hit == NULL || field == NULL)
+			continue;	/* a flow whose condition does not hold */
+		f = &flows->v[hit->i];
+		slot = field[0] == 'p' ? &f->purpose : field[0] == 'r' ? &f->reason : &f->note;
+		if (*slot == NULL || preferred)
+			*slot = col(flows->pool, st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		catalog_db_error(c->db, "query", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* The selected flows, with their ends' rowids into sel_endpoint. */
+static int
+select_flows(struct catalog *c, struct catalog_selection *out, struct pp_error *err)
+{
+	struct catalog_flows *flows = &out->flows;
+	struct by_rid products, files, endpoints;
+	struct rid_index *rids = NULL;
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0, rcap = 0;
+	struct zone_cache zc;
+	int rc = -1, step;
+
+	zc.n = 0;
+	products.v = files.v = endpoints.v = NULL;
+	if (load_by_rid(c, "SELECT p.rid, p.id FROM sel_product s JOIN product p ON p.rid = s.rid",
+			flows->pool, &products, err) != 0 ||
+	    load_by_rid(c, "SELECT p.rid, p.file FROM sel_product s JOIN product p ON p.rid = s.rid",
+			flows->pool, &files, err) != 0 ||
+	    load_by_rid(c, "SELECT rid, id FROM endpoint", flows->pool, &endpoints, err) != 0)
+		goto out;
+	/* The one query: the flows of the selected products whose condition
+	 * holds, both ends mapped to zones, in catalog order.  resolve.c
+	 * merges and orders them: sorting these rows in SQL cost more than
+	 * the whole resolution may (BENCHMARKS.md). */
+	if (prepare(c,
+		    "SELECT f.rid, f.product_rid, f.src_rid, f.dst_rid, f.id, f.proto, f.ports,"
+		    " f.cond, f.required, f.inferred, f.doc, f.section, f.interfaces,"
+		    " f.preferred, f.digest, f.line,"
+		    " COALESCE(ps.zone, es.zone), COALESCE(pd.zone, ed.zone)"
+		    " FROM sel_product sp"
+		    " JOIN flow f ON f.product_rid = sp.rid"
+		    " JOIN endpoint es ON es.rid = f.src_rid"
+		    " JOIN endpoint ed ON ed.rid = f.dst_rid"
+		    " LEFT JOIN sel_place ps ON ps.endpoint = f.src_rid"
+		    " LEFT JOIN sel_place pd ON pd.endpoint = f.dst_rid"
+		    " WHERE" COND_HOLDS("f", "flow_cond", "flow")
+		    " ORDER BY f.product_rid, f.rid", &st, err) != 0)
+		goto out;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 prod = sqlite3_column_int64(st, 1);
+		struct catalog_flow *f;
+
+		flows->v = grow(flows->v, flows->n, &cap, sizeof *flows->v);
+		rids = grow(rids, flows->n, &rcap, sizeof *rids);
+		f = &flows->v[flows->n];
+		memset(f, 0, sizeof *f);
+		rids[flows->n].rid = sqlite3_column_int64(st, 0);
+		rids[flows->n].i = flows->n;
+		flows->n++;
+		f->product = by_rid(&products, prod);
+		f->file = by_rid(&files, prod);
+		f->from = by_rid(&endpoints, sqlite3_column_int64(st, 2));
+		f->to = by_rid(&endpoints, sqlite3_column_int64(st, 3));
+		f->id = col(flows->pool, st, 4);
+		f->proto = sqlite3_column_int(st, 5);
+		f->ports = col(flows->pool, st, 6);
+		f->cond = col(flows->pool, st, 7);
+		f->required = sqlite3_column_int(st, 8) != 0;
+		f->inferred = sqlite3_column_int(st, 9) != 0;
+		f->doc = col(flows->pool, st, 10);
+		f->section = col(flows->pool, st, 11);
+		f->interfaces = col(flows->pool, st, 12);
+		f->preferred = col(flows->pool, st, 13);
+		f->digest = col(flows->pool, st, 14);
+		f->line = sqlite3_column_int(st, 15);
+		f->from_zone = zone_intern(&zc, flows->pool, (const char *)sqlite3_column_text(st, 16));
+		f->to_zone = zone_intern(&zc, flows->pool, (const char *)sqlite3_column_text(st, 17));
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (step != SQLITE_DONE) {
+		catalog_db_error(c->db, "query", err);
+		goto out;
+	}
+	if (flows->n > 0 && select_texts(c, flows, rids, err) != 0)
+		goto out;
+	/* the ends of the selected products' flows, for their labels */
+	if (sqlite3_exec(c->db, "INSERT OR IGNORE INTO sel_endpoint"
+			 " SELECT f.src_rid FROM sel_product sp JOIN flow f ON f.product_rid = sp.rid"
+			 " UNION SELECT f.dst_rid FROM sel_product sp"
+			 " JOIN flow f ON f.product_rid = sp.rid", NULL, NULL, NULL) != SQLITE_OK) {
+		catalog_db_error(c->db, "query", err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(products.v);
+	free(files.v);
+	free(endpoints.v);
+	free(rids);
+	return rc;
+}
 
 int
 catalog_select(struct catalog *c, const struct plan *p,
-	       struct catalog_flows *flows, struct catalog_gaps *gaps,
-	       struct pp_error *err)
+	       struct catalog_selection *out, struct pp_error *err)
 {
 	sqlite3_stmt *st;
 
-	flows->pool = pool_new();
-	flows->v = NULL;
-	flows->n = 0;
-	gaps->pool = pool_new();
-	gaps->v = NULL;
-	gaps->n = 0;
-	if (load_choices(c, p, err) != 0)
+	LIST_INIT(&out->flows);
+	LIST_INIT(&out->gaps);
+	LIST_INIT(&out->products);
+	LIST_INIT(&out->endpoints);
+	LIST_INIT(&out->grouped);
+	strlist_init(&out->unknown_products);
+	strlist_init(&out->unknown_features);
+	strlist_init(&out->unknown_endpoints);
+	if (load_choices(c, p, out, err) != 0 || select_flows(c, out, err) != 0)
 		return -1;
-	if (prepare(c,
-		    "SELECT " FLOW_COLS ", COALESCE(ps.zone, es.zone) AS szone,"
-		    " COALESCE(pd.zone, ed.zone) AS dzone"
-		    " FROM sel_product sp"
-		    " JOIN product pr ON pr.id = sp.id"
-		    " JOIN flow f ON f.product = sp.id"
-		    " JOIN endpoint es ON es.id = f.src"
-		    " JOIN endpoint ed ON ed.id = f.dst"
-		    " LEFT JOIN sel_place ps ON ps.endpoint = f.src"
-		    " LEFT JOIN sel_place pd ON pd.endpoint = f.dst"
-		    " WHERE" COND_HOLDS("flow_cond", "flow", "f.rid")
-		    " ORDER BY szone, dzone, f.src, f.dst, f.proto, f.ports, pr.rid, f.rid",
-		    &st, err) != 0)
+	if (prepare(c, "SELECT " GAP_COLS " FROM sel_product sp"
+		    " JOIN gap g ON g.product_rid = sp.rid"
+		    " WHERE" COND_HOLDS("g", "gap_cond", "gap")
+		    " ORDER BY g.product_rid, g.rid", &st, err) != 0 ||
+	    collect(c, st, (void **)&out->gaps.v, &out->gaps.n, sizeof *out->gaps.v,
+		    out->gaps.pool, gap_row, err) != 0)
 		return -1;
-	if (collect(c, st, (void **)&flows->v, &flows->n, sizeof *flows->v,
-		    flows->pool, flow_row, err) != 0)
+	if (prepare(c, "SELECT " PRODUCT_COLS " FROM sel_product s JOIN product p ON p.rid = s.rid"
+		    " ORDER BY p.rid", &st, err) != 0 ||
+	    collect(c, st, (void **)&out->products.v, &out->products.n,
+		    sizeof *out->products.v, out->products.pool, product_row, err) != 0)
 		return -1;
-	if (prepare(c,
-		    "SELECT " GAP_COLS " FROM sel_product sp"
-		    " JOIN product pr ON pr.id = sp.id"
-		    " JOIN gap g ON g.product = sp.id"
-		    " WHERE" COND_HOLDS("gap_cond", "gap", "g.rid")
-		    " ORDER BY pr.rid, g.rid", &st, err) != 0)
+	if (prepare(c, ENDPOINT_SQL " JOIN sel_endpoint s ON s.rid = e.rid ORDER BY e.rid",
+		    &st, err) != 0 ||
+	    collect(c, st, (void **)&out->endpoints.v, &out->endpoints.n,
+		    sizeof *out->endpoints.v, out->endpoints.pool, endpoint_row, err) != 0)
 		return -1;
-	return collect(c, st, (void **)&gaps->v, &gaps->n, sizeof *gaps->v,
-		       gaps->pool, gap_row, err);
+	if (prepare(c, "SELECT f.product, f.id, f.kind, f.grp, f.dflt FROM sel_feature s"
+		    " JOIN feature f ON f.rid = s.rid WHERE f.grp IS NOT NULL ORDER BY f.rid",
+		    &st, err) != 0 ||
+	    collect(c, st, (void **)&out->grouped.v, &out->grouped.n,
+		    sizeof *out->grouped.v, out->grouped.pool, feature_row, err) != 0)
+		return -1;
+	return 0;
+}
+
+void
+catalog_selection_fini(struct catalog_selection *s)
+{
+	catalog_list_fini(&s->flows);
+	catalog_list_fini(&s->gaps);
+	catalog_list_fini(&s->products);
+	catalog_list_fini(&s->endpoints);
+	catalog_list_fini(&s->grouped);
+	strlist_fini(&s->unknown_products);
+	strlist_fini(&s->unknown_features);
+	strlist_fini(&s->unknown_endpoints);
 }

@@ -112,6 +112,8 @@ CATALOG_LIST(catalog_gaps, catalog_gap);
  * flows use).  Free with catalog_list_fini(&list). */
 int catalog_zones(struct catalog *c, struct catalog_zones *out, struct pp_error *err);
 int catalog_products(struct catalog *c, struct catalog_products *out, struct pp_error *err);
+/* Whether the catalog has product ID (one indexed lookup). */
+bool catalog_has_product(struct catalog *c, const char *id);
 int catalog_features(struct catalog *c, const char *product,
 		     struct catalog_features *out, struct pp_error *err);
 int catalog_endpoints(struct catalog *c, const char *product,
@@ -121,15 +123,33 @@ int catalog_flows(struct catalog *c, const char *product,
 int catalog_gaps(struct catalog *c, const char *product,
 		 struct catalog_gaps *out, struct pp_error *err);
 
-/* Resolution: loads the plan's choices into temporary tables and selects,
- * in one query, the flows of its products whose condition holds, with
- * both ends mapped to zones (the plan's placement, else the default).
- * Ordered by source zone, destination zone, source, destination,
- * protocol, ports, product and catalog order.  GAPS receives the gaps
- * whose condition holds. */
+/* Resolution.  catalog_select loads the plan's choices into temporary
+ * tables and selects, in one query, the flows of its products whose
+ * condition holds, with both ends mapped to zones (the plan's placement,
+ * else the endpoint's default), in catalog order.  Their texts come in a
+ * second pass over the text table.  Everything else a resolution needs
+ * is sized by the plan, not by the catalog. */
+struct catalog_selection {
+	/* the selected flows; their product, from, to, file and zone
+	 * strings are shared between flows (compare them with strcmp all
+	 * the same) */
+	struct catalog_flows flows;
+	struct catalog_gaps gaps;	/* the gaps whose condition holds */
+	struct catalog_products products;	/* the plan's products the catalog has */
+	/* the ends of the selected flows and the endpoints the plan names */
+	struct catalog_endpoints endpoints;
+	/* selected features that belong to a group of alternatives, in
+	 * catalog order (label and help are not filled) */
+	struct catalog_features grouped;
+	/* names in the plan the catalog does not have: product ids,
+	 * "product:feature" (of the plan's products), endpoint ids */
+	struct strlist unknown_products, unknown_features, unknown_endpoints;
+};
+
+/* Fills *OUT; free with catalog_selection_fini (also after an error). */
 int catalog_select(struct catalog *c, const struct plan *p,
-		   struct catalog_flows *flows, struct catalog_gaps *gaps,
-		   struct pp_error *err);
+		   struct catalog_selection *out, struct pp_error *err);
+void catalog_selection_fini(struct catalog_selection *s);
 
 #define catalog_list_fini(l) catalog_list_fini_((void **)&(l)->v, &(l)->n, &(l)->pool)
 void catalog_list_fini_(void **v, size_t *n, struct pool **pool);

@@ -124,12 +124,15 @@ static const char *const stmt_sql[S_COUNT] = {
 		       " VALUES (?1, ?2, ?3, ?4, ?5)",
 	[S_FQDN] = "INSERT INTO fqdn(endpoint, pattern) VALUES (?1, ?2)",
 	[S_FLOW] = "INSERT INTO flow(product, id, src, dst, proto, ports, cond,"
-		   " required, doc, section, inferred, interfaces, preferred, file, line)"
-		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+		   " required, doc, section, inferred, interfaces, preferred, file, line,"
+		   " product_rid, ncond)"
+		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+		   " ?16, ?17)",
 	[S_FLOW_DIGEST] = "UPDATE flow SET digest = ?2 WHERE rid = ?1",
 	[S_COND] = "INSERT INTO flow_cond(flow, feature, neg) VALUES (?1, ?2, ?3)",
-	[S_GAP] = "INSERT INTO gap(product, id, cond, doc, section, file, line)"
-		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[S_GAP] = "INSERT INTO gap(product, id, cond, doc, section, file, line,"
+		  " product_rid, ncond)"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[S_GAP_COND] = "INSERT INTO gap_cond(gap, feature, neg) VALUES (?1, ?2, ?3)",
 	[S_TEXT] = "INSERT INTO text(kind, owner, field, lang, value)"
 		   " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -151,10 +154,11 @@ struct loader {
 
 	/* current product */
 	char *product;
+	sqlite3_int64 product_rid;
 	long product_line;
 	bool product_has_server;
 	bool product_label;	/* an English label was given */
-	struct strset features;	/* ids declared by the product */
+	struct strset features;	/* ids declared by the product -> rid */
 
 	/* current object (zone, endpoint, product, feature, flow, gap) */
 	enum catalog_kind kind;
@@ -397,7 +401,8 @@ start_product(struct loader *l)
 	bind_text(l->st[S_PRODUCT], 2, vendor);
 	bind_text(l->st[S_PRODUCT], 3, l->file);
 	sqlite3_bind_int64(l->st[S_PRODUCT], 4, l->line);
-	insert_unique(l, l->st[S_PRODUCT], "product", _("product"), NULL, id);
+	if (insert_unique(l, l->st[S_PRODUCT], "product", _("product"), NULL, id))
+		l->product_rid = l->rid;
 	free(id);
 	free(vendor);
 }
@@ -417,7 +422,7 @@ start_feature(struct loader *l)
 	bind_text(st, 6, l->file);
 	sqlite3_bind_int64(st, 7, l->line);
 	if (insert_unique(l, st, "feature", _("feature"), l->product, id))
-		strset_add(&l->features, id);
+		strset_put(&l->features, id, l->rid);
 	free(id);
 	free(kind);
 	free(grp);
@@ -448,8 +453,12 @@ insert_conds(struct loader *l, enum stmt_id sid, const struct cond_lit *lits, si
 	sqlite3_stmt *st = l->st[sid];
 
 	for (size_t i = 0; i < n && !l->failed; i++) {
+		long long feature = 0;
+
+		/* check_cond made sure every literal names a declared feature */
+		strset_get(&l->features, lits[i].id, &feature);
 		sqlite3_bind_int64(st, 1, l->rid);
-		bind_text(st, 2, lits[i].id);
+		sqlite3_bind_int64(st, 2, feature);
 		sqlite3_bind_int(st, 3, lits[i].neg);
 		step(l, st, l->line);
 	}
@@ -536,6 +545,8 @@ start_flow(struct loader *l)
 	bind_text(st, 13, pref);
 	bind_text(st, 14, l->file);
 	sqlite3_bind_int64(st, 15, l->line);
+	sqlite3_bind_int64(st, 16, l->product_rid);
+	sqlite3_bind_int64(st, 17, (sqlite3_int64)nlits);
 	if (!insert_unique(l, st, "flow", _("flow"), l->product, id))
 		goto out;
 	insert_conds(l, S_COND, lits, nlits);
@@ -572,6 +583,8 @@ start_gap(struct loader *l)
 	bind_text(st, 5, section);
 	bind_text(st, 6, l->file);
 	sqlite3_bind_int64(st, 7, l->line);
+	sqlite3_bind_int64(st, 8, l->product_rid);
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)nlits);
 	if (insert_unique(l, st, "gap", _("gap"), l->product, id))
 		insert_conds(l, S_GAP_COND, lits, nlits);
 out:
@@ -923,7 +936,8 @@ done:
 	return l->failed ? -1 : 0;
 }
 
-/* Cross-file references, checked once everything is in. */
+/* Cross-file references, resolved and checked once everything is in: a
+ * flow's ends become endpoint rowids, which the resolver joins on. */
 static int
 check_references(sqlite3 *db, struct pp_error *err)
 {
@@ -931,16 +945,23 @@ check_references(sqlite3 *db, struct pp_error *err)
 		const char *sql, *msg;
 	} checks[] = {
 		{ "SELECT f.file, f.line, f.id, f.src FROM flow f"
-		  " WHERE NOT EXISTS (SELECT 1 FROM endpoint e WHERE e.id = f.src) LIMIT 1",
+		  " WHERE f.src_rid IS NULL LIMIT 1",
 		  N_("flow \"%s\": unknown endpoint \"%s\" in from") },
 		{ "SELECT f.file, f.line, f.id, f.dst FROM flow f"
-		  " WHERE NOT EXISTS (SELECT 1 FROM endpoint e WHERE e.id = f.dst) LIMIT 1",
+		  " WHERE f.dst_rid IS NULL LIMIT 1",
 		  N_("flow \"%s\": unknown endpoint \"%s\" in to") },
 		{ "SELECT e.file, e.line, e.id, e.zone FROM endpoint e"
 		  " WHERE NOT EXISTS (SELECT 1 FROM zone z WHERE z.id = e.zone) LIMIT 1",
 		  N_("endpoint \"%s\": unknown zone \"%s\"") },
 	};
 
+	if (sqlite3_exec(db, "UPDATE flow SET"
+			 " src_rid = (SELECT rid FROM endpoint e WHERE e.id = flow.src),"
+			 " dst_rid = (SELECT rid FROM endpoint e WHERE e.id = flow.dst)",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		catalog_db_error(db, "check", err);
+		return -1;
+	}
 	for (size_t i = 0; i < sizeof checks / sizeof *checks; i++) {
 		sqlite3_stmt *st;
 		int rc;

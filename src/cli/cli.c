@@ -101,17 +101,14 @@ int
 cli_add_product(struct catalog *c, struct plan *p, const char *product,
 		struct pp_error *err)
 {
-	struct catalog_products prods;
 	struct catalog_features feats;
-	bool known = false;
 
-	if (catalog_products(c, &prods, err) != 0)
-		return -1;
-	for (size_t i = 0; i < prods.n && !known; i++)
-		known = strcmp(prods.v[i].id, product) == 0;
-	if (!known) {
+	if (!catalog_has_product(c, product)) {
+		struct catalog_products prods;
 		struct sbuf ids;
 
+		if (catalog_products(c, &prods, err) != 0)
+			return -1;
 		sbuf_init(&ids);
 		for (size_t i = 0; i < prods.n; i++)
 			sbuf_addf(&ids, "%s%s", i ? ", " : "", prods.v[i].id);
@@ -121,7 +118,6 @@ cli_add_product(struct catalog *c, struct plan *p, const char *product,
 		catalog_list_fini(&prods);
 		return -1;
 	}
-	catalog_list_fini(&prods);
 	if (plan_has_product(p, product))
 		return 0;
 	plan_add_product(p, product);

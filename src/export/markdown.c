@@ -282,7 +282,8 @@ md_selections(struct sbuf *out, const struct export_input *in)
 	const struct resolution *r = in->res;
 
 	sbuf_addf(out, "\n## %s\n\n", _("Selections that produced this request"));
-	for (size_t i = 0; i < p->products.n; i++) {
+	/* both lists are sorted by product: one merge pass */
+	for (size_t i = 0, k = 0; i < p->products.n; i++) {
 		const char *prod = p->products.v[i];
 		bool any = false;
 
@@ -291,9 +292,9 @@ md_selections(struct sbuf *out, const struct export_input *in)
 		sbuf_add(out, " (");
 		export_md_cell(out, prod);
 		sbuf_add(out, "): ");
-		for (size_t k = 0; k < p->nfeatures; k++) {
-			if (strcmp(p->features[k].product, prod) != 0)
-				continue;
+		while (k < p->nfeatures && strcmp(p->features[k].product, prod) < 0)
+			k++;
+		for (; k < p->nfeatures && strcmp(p->features[k].product, prod) == 0; k++) {
 			sbuf_add(out, any ? ", " : "");
 			export_md_cell(out, p->features[k].id);
 			any = true;

@@ -234,29 +234,41 @@ plan_zone(const struct plan *p, const char *id)
 	return NULL;
 }
 
+/* Index of the first endpoint whose id is not less than ID (the
+ * endpoints are sorted by id). */
+static size_t
+endpoint_lower_bound(const struct plan *p, const char *id)
+{
+	size_t lo = 0, hi = p->nendpoints;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(p->endpoints[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 const struct plan_endpoint *
 plan_endpoint(const struct plan *p, const char *id)
 {
-	for (size_t i = 0; i < p->nendpoints; i++)
-		if (strcmp(p->endpoints[i].id, id) == 0)
-			return &p->endpoints[i];
-	return NULL;
+	size_t i = endpoint_lower_bound(p, id);
+
+	return i < p->nendpoints && strcmp(p->endpoints[i].id, id) == 0 ?
+	       &p->endpoints[i] : NULL;
 }
 
 struct plan_endpoint *
 plan_endpoint_get(struct plan *p, const char *id)
 {
-	size_t i;
+	size_t i = endpoint_lower_bound(p, id);
 	struct plan_endpoint *e;
 
-	for (i = 0; i < p->nendpoints; i++) {
-		int c = strcmp(p->endpoints[i].id, id);
-
-		if (c == 0)
-			return &p->endpoints[i];
-		if (c > 0)
-			break;
-	}
+	if (i < p->nendpoints && strcmp(p->endpoints[i].id, id) == 0)
+		return &p->endpoints[i];
 	p->endpoints = xreallocarray(p->endpoints, p->nendpoints + 1,
 				     sizeof *p->endpoints);
 	memmove(&p->endpoints[i + 1], &p->endpoints[i],

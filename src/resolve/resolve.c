@@ -38,31 +38,20 @@ resolution_zone_label(const struct resolution *r, const struct plan *p,
 	return zone;
 }
 
-static int
-cmp_endpoint(const void *a, const void *b)
-{
-	return strcmp(((const struct catalog_endpoint *)a)->id,
-		      ((const struct catalog_endpoint *)b)->id);
-}
-
 const struct catalog_endpoint *
 resolution_endpoint(const struct resolution *r, const char *id)
 {
-	struct catalog_endpoint key;
+	long long i;
 
-	memset(&key, 0, sizeof key);
-	key.id = id;
-	/* r->endpoints is kept sorted by id (see resolve) */
-	return bsearch(&key, r->endpoints.v, r->endpoints.n, sizeof key, cmp_endpoint);
+	return strset_get(&r->endpoint_index, id, &i) ? &r->endpoints.v[i] : NULL;
 }
 
 const char *
 resolution_product_label(const struct resolution *r, const char *id)
 {
-	for (size_t i = 0; i < r->products.n; i++)
-		if (strcmp(r->products.v[i].id, id) == 0)
-			return r->products.v[i].label;
-	return id;
+	long long i;
+
+	return strset_get(&r->product_index, id, &i) ? r->products.v[i].label : id;
 }
 
 char *
@@ -111,107 +100,145 @@ fill_end(struct resolution *r, const struct plan *p, struct rule_end *e,
 	e->address = end_address(r, p, id, ce);
 }
 
-struct sort_ctx {
-	const struct resolution *r;
-	const struct plan *p;
+/* A selected flow with its sort key, computed once.  Sorting by it puts
+ * the rules in their final order (section, source zone, destination
+ * zone, source, destination, protocol, first port) and the flows of one
+ * opening next to each other, in product and catalog order. */
+struct flow_key {
+	unsigned section;	/* enum rule_section */
+	size_t src_zone, dst_zone;	/* zone_rank */
+	const char *src_zone_id, *dst_zone_id;	/* ties among unknown zones */
+	long long src, dst;	/* endpoint rank by id */
+	int proto;
+	unsigned long port;	/* the first port */
+	const char *ports;
+	long long product;	/* product rank in catalog order */
+	size_t flow;		/* index into the selected flows (catalog order) */
 };
 
-static const struct sort_ctx *sort_ctx;	/* qsort has no context argument */
-
-static unsigned
-first_port(const char *ports)
+static int
+cmp_size(size_t a, size_t b)
 {
-	return ports != NULL ? (unsigned)strtoul(ports, NULL, 10) : 0;
+	return a < b ? -1 : a > b;
 }
 
 static int
-cmp_rule(const void *a, const void *b)
+cmp_ll(long long a, long long b)
 {
-	const struct rule *x = a, *y = b;
-	size_t zx, zy;
+	return a < b ? -1 : a > b;
+}
+
+/* 0 when X and Y are the same opening. */
+static int
+cmp_opening(const struct flow_key *x, const struct flow_key *y)
+{
 	int c;
 
-	if (x->section != y->section)
-		return x->section < y->section ? -1 : 1;
-	zx = zone_rank(sort_ctx->r, sort_ctx->p, x->src.zone);
-	zy = zone_rank(sort_ctx->r, sort_ctx->p, y->src.zone);
-	if (zx != zy)
-		return zx < zy ? -1 : 1;
-	if ((c = strcmp(x->src.zone, y->src.zone)) != 0)
+	if ((c = cmp_size(x->section, y->section)) != 0 ||
+	    (c = cmp_size(x->src_zone, y->src_zone)) != 0 ||
+	    (c = strcmp(x->src_zone_id, y->src_zone_id)) != 0 ||
+	    (c = cmp_size(x->dst_zone, y->dst_zone)) != 0 ||
+	    (c = strcmp(x->dst_zone_id, y->dst_zone_id)) != 0 ||
+	    (c = cmp_ll(x->src, y->src)) != 0 ||
+	    (c = cmp_ll(x->dst, y->dst)) != 0 ||
+	    (c = cmp_ll(x->proto, y->proto)) != 0 ||
+	    (c = cmp_size(x->port, y->port)) != 0)
 		return c;
-	zx = zone_rank(sort_ctx->r, sort_ctx->p, x->dst.zone);
-	zy = zone_rank(sort_ctx->r, sort_ctx->p, y->dst.zone);
-	if (zx != zy)
-		return zx < zy ? -1 : 1;
-	if ((c = strcmp(x->dst.zone, y->dst.zone)) != 0)
-		return c;
-	if ((c = strcmp(x->src.id, y->src.id)) != 0)
-		return c;
-	if ((c = strcmp(x->dst.id, y->dst.id)) != 0)
-		return c;
-	if (x->proto != y->proto)
-		return x->proto < y->proto ? -1 : 1;
-	if (first_port(x->ports) != first_port(y->ports))
-		return first_port(x->ports) < first_port(y->ports) ? -1 : 1;
 	return strcmp(x->ports != NULL ? x->ports : "", y->ports != NULL ? y->ports : "");
 }
 
-static bool
-same_opening(const struct catalog_flow *a, const struct catalog_flow *b)
+static int
+cmp_key(const void *a, const void *b)
 {
-	return strcmp(a->from, b->from) == 0 && strcmp(a->to, b->to) == 0 &&
-	    strcmp(a->from_zone, b->from_zone) == 0 &&
-	    strcmp(a->to_zone, b->to_zone) == 0 && a->proto == b->proto &&
-	    ((a->ports == NULL && b->ports == NULL) ||
-	     (a->ports != NULL && b->ports != NULL && strcmp(a->ports, b->ports) == 0));
+	const struct flow_key *x = a, *y = b;
+	int c = cmp_opening(x, y);
+
+	if (c != 0)
+		return c;
+	if ((c = cmp_ll(x->product, y->product)) != 0)
+		return c;
+	return cmp_size(x->flow, y->flow);
+}
+
+static long long
+rank_of(const struct strset *index, const char *id, long long absent)
+{
+	long long v;
+
+	return strset_get(index, id, &v) ? v : absent;
+}
+
+static int
+cmp_endpoint(const void *a, const void *b)
+{
+	return strcmp(((const struct catalog_endpoint *)a)->id,
+		      ((const struct catalog_endpoint *)b)->id);
+}
+
+static int
+cmp_group_member(const void *a, const void *b)
+{
+	const struct catalog_feature *x = *(const struct catalog_feature *const *)a;
+	const struct catalog_feature *y = *(const struct catalog_feature *const *)b;
+	int c = strcmp(x->product, y->product);
+
+	if (c == 0)
+		c = strcmp(x->group, y->group);
+	/* then catalog order: the pointers are into one array */
+	return c != 0 ? c : (x < y ? -1 : x > y);
+}
+
+/* Alternatives: at most one feature of a group.  GROUPED holds the
+ * selected features that belong to a group, in catalog order; every
+ * pair of one group is reported, earlier feature first. */
+static void
+check_alternatives(struct resolution *r, const struct catalog_features *grouped)
+{
+	const struct catalog_feature **m = xcalloc(grouped->n ? grouped->n : 1, sizeof *m);
+
+	for (size_t i = 0; i < grouped->n; i++)
+		m[i] = &grouped->v[i];
+	if (grouped->n > 1)
+		qsort(m, grouped->n, sizeof *m, cmp_group_member);
+	for (size_t i = 0; i < grouped->n; ) {
+		size_t j = i + 1;
+
+		while (j < grouped->n && strcmp(m[j]->product, m[i]->product) == 0 &&
+		       strcmp(m[j]->group, m[i]->group) == 0)
+			j++;
+		for (size_t a = i; a < j; a++)
+			for (size_t b = a + 1; b < j; b++)
+				strlist_addf(&r->problems,
+					     _("Features \"%s\" and \"%s\" of product \"%s\" are alternatives, but both are selected."),
+					     m[a]->id, m[b]->id, m[a]->product);
+		i = j;
+	}
+	free(m);
 }
 
 static void
-check_plan(struct resolution *r, const struct plan *p)
+check_plan(struct resolution *r, const struct plan *p, const struct catalog_selection *sel)
 {
-	for (size_t i = 0; i < p->products.n; i++) {
-		bool known = false;
+	for (size_t i = 0; i < sel->unknown_products.n; i++)
+		strlist_addf(&r->problems,
+			     _("The plan names product \"%s\", which the catalog does not have; it is kept but contributes no rules."),
+			     sel->unknown_products.v[i]);
+	for (size_t i = 0; i < sel->unknown_features.n; i++) {
+		char *product = xstrdup(sel->unknown_features.v[i]);
+		char *id = strchr(product, ':');
 
-		for (size_t j = 0; j < r->products.n && !known; j++)
-			known = strcmp(r->products.v[j].id, p->products.v[i]) == 0;
-		if (!known)
-			strlist_addf(&r->problems,
-				     _("The plan names product \"%s\", which the catalog does not have; it is kept but contributes no rules."),
-				     p->products.v[i]);
+		if (id != NULL)
+			*id++ = '\0';
+		strlist_addf(&r->problems,
+			     _("The plan selects feature \"%s\" of product \"%s\", which the catalog does not have; it is kept but has no effect."),
+			     id != NULL ? id : "", product);
+		free(product);
 	}
-	for (size_t i = 0; i < p->nfeatures; i++) {
-		const struct plan_feature *pf = &p->features[i];
-		bool known = false;
-
-		for (size_t j = 0; j < r->features.n && !known; j++)
-			known = strcmp(r->features.v[j].product, pf->product) == 0 &&
-				strcmp(r->features.v[j].id, pf->id) == 0;
-		if (!known && plan_has_product(p, pf->product))
-			strlist_addf(&r->problems,
-				     _("The plan selects feature \"%s\" of product \"%s\", which the catalog does not have; it is kept but has no effect."),
-				     pf->id, pf->product);
-	}
-	/* alternatives: at most one feature of a group */
-	for (size_t i = 0; i < r->features.n; i++) {
-		const struct catalog_feature *a = &r->features.v[i];
-
-		if (a->group == NULL || !plan_has_feature(p, a->product, a->id))
-			continue;
-		for (size_t j = i + 1; j < r->features.n; j++) {
-			const struct catalog_feature *b = &r->features.v[j];
-
-			if (b->group != NULL && strcmp(a->product, b->product) == 0 &&
-			    strcmp(a->group, b->group) == 0 &&
-			    plan_has_feature(p, b->product, b->id))
-				strlist_addf(&r->problems,
-					     _("Features \"%s\" and \"%s\" of product \"%s\" are alternatives, but both are selected."),
-					     a->id, b->id, a->product);
-		}
-	}
+	check_alternatives(r, &sel->grouped);
 	for (size_t i = 0; i < p->nendpoints; i++) {
 		const struct plan_endpoint *pe = &p->endpoints[i];
 
-		if (resolution_endpoint(r, pe->id) == NULL)
+		if (strlist_contains(&sel->unknown_endpoints, pe->id))
 			strlist_addf(&r->problems,
 				     _("The plan places endpoint \"%s\", which the catalog does not have; it is kept but has no effect."),
 				     pe->id);
@@ -222,81 +249,151 @@ check_plan(struct resolution *r, const struct plan *p)
 	}
 }
 
+/* Zone ranks of the few distinct zones of a selection (the flows share
+ * their zone strings, so the pointer is the key). */
+struct zone_ranks {
+	const char *zone[32];
+	size_t rank[32];
+	size_t n;
+};
+
+static size_t
+zone_rank_cached(struct zone_ranks *zr, const struct resolution *r, const struct plan *p,
+		 const char *zone)
+{
+	size_t rank;
+
+	for (size_t i = 0; i < zr->n; i++)
+		if (zr->zone[i] == zone)
+			return zr->rank[i];
+	rank = zone_rank(r, p, zone);
+	if (zr->n < sizeof zr->zone / sizeof *zr->zone) {
+		zr->zone[zr->n] = zone;
+		zr->rank[zr->n++] = rank;
+	}
+	return rank;
+}
+
+static struct flow_key *
+flow_keys(const struct resolution *r, const struct plan *p)
+{
+	struct flow_key *keys = xcalloc(r->flows.n ? r->flows.n : 1, sizeof *keys);
+	struct zone_ranks zr;
+
+	zr.n = 0;
+	for (size_t i = 0; i < r->flows.n; i++) {
+		const struct catalog_flow *f = &r->flows.v[i];
+		struct flow_key *k = &keys[i];
+
+		k->section = strcmp(f->from, f->to) == 0 ? RULE_HOST_LOCAL :
+			strcmp(f->from_zone, f->to_zone) == 0 ? RULE_NO_CHANGE : RULE_FIREWALL;
+		k->src_zone = zone_rank_cached(&zr, r, p, f->from_zone);
+		k->dst_zone = zone_rank_cached(&zr, r, p, f->to_zone);
+		k->src_zone_id = f->from_zone;
+		k->dst_zone_id = f->to_zone;
+		k->src = rank_of(&r->endpoint_index, f->from, (long long)r->endpoints.n);
+		k->dst = rank_of(&r->endpoint_index, f->to, (long long)r->endpoints.n);
+		k->proto = f->proto;
+		k->port = f->ports != NULL ? strtoul(f->ports, NULL, 10) : 0;
+		k->ports = f->ports;
+		k->product = rank_of(&r->product_index, f->product, (long long)r->products.n);
+		k->flow = i;
+	}
+	return keys;
+}
+
+/* Appends a rule for the flows KEYS[0..N) (one opening). */
+static struct rule *
+add_rule(struct resolution *r, const struct plan *p, const struct flow_key *keys,
+	 size_t n, size_t *cap)
+{
+	const struct catalog_flow *f = &r->flows.v[keys[0].flow];
+	struct rule *rule;
+
+	if (r->nrules == *cap) {
+		*cap = *cap ? *cap + *cap / 2 : 64;
+		r->rules = xreallocarray(r->rules, *cap, sizeof *r->rules);
+	}
+	rule = &r->rules[r->nrules++];
+	memset(rule, 0, sizeof *rule);
+	rule->section = keys[0].section;
+	fill_end(r, p, &rule->src, f->from, f->from_zone);
+	fill_end(r, p, &rule->dst, f->to, f->to_zone);
+	rule->proto = f->proto;
+	rule->ports = f->ports;
+	rule->norigins = n;
+	rule->origins = pool_alloc(r->pool, n * sizeof *rule->origins);
+	for (size_t k = 0; k < n; k++) {
+		const struct catalog_flow *o = &r->flows.v[keys[k].flow];
+
+		rule->origins[k] = o;
+		rule->required |= o->required;
+		rule->inferred |= o->inferred;
+	}
+	return rule;
+}
+
 int
 resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 	struct pp_error *err)
 {
 	struct resolution *r = xcalloc(1, sizeof *r);
-	size_t cap = 0;
-	char counters[3] = { 'R', 'N', 'H' };
-	size_t seq[3] = { 0, 0, 0 };
-	struct sort_ctx ctx;
+	struct catalog_selection sel;
+	const char counters[3] = { 'R', 'N', 'H' };
+	size_t seq[3] = { 0, 0, 0 }, cap = 0;
+	struct flow_key *keys;
+	struct strset unaddressed;
 
 	*out = NULL;
 	r->pool = pool_new();
 	strlist_init(&r->unaddressed);
 	strlist_init(&r->problems);
-	if (catalog_select(c, p, &r->flows, &r->gaps, err) != 0 ||
-	    catalog_products(c, &r->products, err) != 0 ||
-	    catalog_features(c, NULL, &r->features, err) != 0 ||
-	    catalog_zones(c, &r->zones, err) != 0 ||
-	    catalog_endpoints(c, NULL, &r->endpoints, err) != 0) {
+	strset_init(&r->endpoint_index);
+	strset_init(&r->product_index);
+	if (catalog_select(c, p, &sel, err) != 0 || catalog_zones(c, &r->zones, err) != 0) {
+		catalog_selection_fini(&sel);
 		resolution_free(&r);
 		return -1;
 	}
+	/* the resolution takes the lists over */
+	r->flows = sel.flows;
+	r->gaps = sel.gaps;
+	r->products = sel.products;
+	r->endpoints = sel.endpoints;
+	memset(&sel.flows, 0, sizeof sel.flows);
+	memset(&sel.gaps, 0, sizeof sel.gaps);
+	memset(&sel.products, 0, sizeof sel.products);
+	memset(&sel.endpoints, 0, sizeof sel.endpoints);
+	/* endpoints sorted by id: the index gives their rank too */
 	qsort(r->endpoints.v, r->endpoints.n, sizeof *r->endpoints.v, cmp_endpoint);
-	check_plan(r, p);
+	for (size_t i = 0; i < r->endpoints.n; i++)
+		strset_put(&r->endpoint_index, r->endpoints.v[i].id, (long long)i);
+	for (size_t i = 0; i < r->products.n; i++)
+		strset_put(&r->product_index, r->products.v[i].id, (long long)i);
+	check_plan(r, p, &sel);
+	catalog_selection_fini(&sel);
 
-	/* merge identical openings: the query returns them adjacent */
-	for (size_t i = 0; i < r->flows.n; ) {
-		const struct catalog_flow *f = &r->flows.v[i];
+	/* one rule per opening: sort the flows by their keys, merge runs */
+	keys = flow_keys(r, p);
+	if (r->flows.n > 1)
+		qsort(keys, r->flows.n, sizeof *keys, cmp_key);
+	strset_init(&unaddressed);
+	for (size_t i = 0, j; i < r->flows.n; i = j) {
 		struct rule *rule;
-		size_t j = i;
-
-		while (j < r->flows.n && same_opening(f, &r->flows.v[j]))
-			j++;
-		if (r->nrules == cap) {
-			cap = cap ? cap * 2 : 64;
-			r->rules = xreallocarray(r->rules, cap, sizeof *r->rules);
-		}
-		rule = &r->rules[r->nrules++];
-		memset(rule, 0, sizeof *rule);
-		fill_end(r, p, &rule->src, f->from, f->from_zone);
-		fill_end(r, p, &rule->dst, f->to, f->to_zone);
-		rule->section = strcmp(f->from, f->to) == 0 ? RULE_HOST_LOCAL :
-			strcmp(f->from_zone, f->to_zone) == 0 ? RULE_NO_CHANGE :
-			RULE_FIREWALL;
-		rule->proto = f->proto;
-		rule->ports = f->ports;
-		rule->norigins = j - i;
-		rule->origins = pool_alloc(r->pool, rule->norigins * sizeof *rule->origins);
-		for (size_t k = i; k < j; k++) {
-			rule->origins[k - i] = &r->flows.v[k];
-			rule->required |= r->flows.v[k].required;
-			rule->inferred |= r->flows.v[k].inferred;
-		}
-		i = j;
-	}
-	ctx.r = r;
-	ctx.p = p;
-	sort_ctx = &ctx;
-	if (r->nrules > 1)
-		qsort(r->rules, r->nrules, sizeof *r->rules, cmp_rule);
-	sort_ctx = NULL;
-
-	for (size_t i = 0; i < r->nrules; i++) {
-		struct rule *rule = &r->rules[i];
 		struct boundary *b;
 
+		for (j = i + 1; j < r->flows.n && cmp_opening(&keys[i], &keys[j]) == 0; j++)
+			;
+		rule = add_rule(r, p, &keys[i], j - i, &cap);
 		snprintf(rule->id, sizeof rule->id, "%c%03zu",
 			 counters[rule->section], ++seq[rule->section]);
 		r->count[rule->section]++;
 		if (rule->section != RULE_FIREWALL)
 			continue;
-		if (rule->src.address == NULL)
-			strlist_add_unique(&r->unaddressed, rule->src.id);
-		if (rule->dst.address == NULL)
-			strlist_add_unique(&r->unaddressed, rule->dst.id);
+		if (rule->src.address == NULL && strset_add(&unaddressed, rule->src.id))
+			strlist_add(&r->unaddressed, rule->src.id);
+		if (rule->dst.address == NULL && strset_add(&unaddressed, rule->dst.id))
+			strlist_add(&r->unaddressed, rule->dst.id);
 		b = r->nboundaries > 0 ? &r->boundaries[r->nboundaries - 1] : NULL;
 		if (b == NULL || strcmp(b->src_zone, rule->src.zone) != 0 ||
 		    strcmp(b->dst_zone, rule->dst.zone) != 0) {
@@ -307,11 +404,13 @@ resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 			b->dst_zone = rule->dst.zone;
 			b->src_label = rule->src.zone_label;
 			b->dst_label = rule->dst.zone_label;
-			b->first = i;
+			b->first = r->nrules - 1;
 			b->count = 0;
 		}
 		b->count++;
 	}
+	free(keys);
+	strset_fini(&unaddressed);
 	strlist_sort(&r->unaddressed);
 	*out = r;
 	return 0;
@@ -329,11 +428,12 @@ resolution_free(struct resolution **rp)
 	catalog_list_fini(&r->flows);
 	catalog_list_fini(&r->gaps);
 	catalog_list_fini(&r->products);
-	catalog_list_fini(&r->features);
 	catalog_list_fini(&r->zones);
 	catalog_list_fini(&r->endpoints);
 	strlist_fini(&r->unaddressed);
 	strlist_fini(&r->problems);
+	strset_fini(&r->endpoint_index);
+	strset_fini(&r->product_index);
 	pool_free(&r->pool);
 	free(r);
 	*rp = NULL;

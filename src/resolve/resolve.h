@@ -59,14 +59,16 @@ struct resolution {
 	struct catalog_flows flows;	/* the selected flows */
 	struct catalog_gaps gaps;	/* what the documents leave unstated */
 	struct catalog_products products;	/* the plan's known products */
-	struct catalog_features features;	/* their features */
 	struct catalog_zones zones;
+	/* the rules' endpoints and those the plan names, sorted by id */
 	struct catalog_endpoints endpoints;
 	/* endpoints of firewall rules with neither a plan address nor an FQDN */
 	struct strlist unaddressed;
 	/* plan entries the catalog does not know (kept, never dropped) and
 	 * other problems with the choices, as sentences */
 	struct strlist problems;
+	struct strset endpoint_index;	/* endpoint id -> index in endpoints */
+	struct strset product_index;	/* product id -> index in products */
 	struct pool *pool;
 };
 

@@ -41,26 +41,31 @@ pool_free(struct pool **pp)
 	*pp = NULL;
 }
 
-void *
-pool_alloc(struct pool *p, size_t size)
+/* Bump allocation aligned to ALIGN (a power of two); strings take 1, so
+ * thousands of short ones are not each padded to 16 bytes. */
+static void *
+bump(struct pool *p, size_t size, size_t align)
 {
 	struct block *b = p->head;
-	const size_t align = sizeof(max_align_t);
-	void *r;
+	size_t off = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
 
-	size = (size + align - 1) / align * align;
-	if (b == NULL || b->size - b->used < size) {
+	if (b == NULL || off > b->size || b->size - off < size) {
 		size_t cap = size > POOL_BLOCK ? size : POOL_BLOCK;
 
 		b = xmalloc(sizeof *b + cap);
 		b->size = cap;
-		b->used = 0;
 		b->next = p->head;
 		p->head = b;
+		off = 0;
 	}
-	r = (char *)b->data + b->used;
-	b->used += size;
-	return r;
+	b->used = off + size;
+	return (char *)b->data + off;
+}
+
+void *
+pool_alloc(struct pool *p, size_t size)
+{
+	return bump(p, size, sizeof(max_align_t));
 }
 
 char *
@@ -70,7 +75,7 @@ pool_strndup(struct pool *p, const char *s, size_t n)
 
 	if (s == NULL)
 		return NULL;
-	r = pool_alloc(p, n + 1);
+	r = bump(p, n + 1, 1);
 	memcpy(r, s, n);
 	r[n] = '\0';
 	return r;

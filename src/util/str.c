@@ -324,6 +324,7 @@ void
 strset_init(struct strset *s)
 {
 	s->slot = NULL;
+	s->val = NULL;
 	s->n = 0;
 	s->cap = 0;
 }
@@ -334,6 +335,7 @@ strset_fini(struct strset *s)
 	for (size_t i = 0; i < s->cap; i++)
 		free(s->slot[i]);
 	free(s->slot);
+	free(s->val);
 	strset_init(s);
 }
 
@@ -346,7 +348,7 @@ strset_hash(const char *key)
 		h ^= *p;
 		h *= 0x100000001b3ULL;
 	}
-	return (size_t)h;
+	return (size_t)(h ^ (h >> 29));
 }
 
 /* The slot holding KEY, or the empty slot where it would go. */
@@ -367,26 +369,56 @@ strset_contains(const struct strset *s, const char *key)
 }
 
 bool
-strset_add(struct strset *s, const char *key)
+strset_get(const struct strset *s, const char *key, long long *value)
+{
+	size_t i;
+
+	if (s->cap == 0)
+		return false;
+	i = strset_find(s, key);
+	if (s->slot[i] == NULL)
+		return false;
+	*value = s->val[i];
+	return true;
+}
+
+bool
+strset_put(struct strset *s, const char *key, long long value)
 {
 	size_t i;
 
 	if (2 * (s->n + 1) > s->cap) {	/* keep the load under one half */
-		struct strset bigger = { NULL, s->n, s->cap > 0 ? 2 * s->cap : 16 };
+		struct strset bigger;
 
+		bigger.n = s->n;
+		bigger.cap = s->cap > 0 ? 2 * s->cap : 16;
 		bigger.slot = xcalloc(bigger.cap, sizeof *bigger.slot);
-		for (size_t k = 0; k < s->cap; k++)
-			if (s->slot[k] != NULL)
-				bigger.slot[strset_find(&bigger, s->slot[k])] = s->slot[k];
+		bigger.val = xcalloc(bigger.cap, sizeof *bigger.val);
+		for (size_t k = 0; k < s->cap; k++) {
+			if (s->slot[k] != NULL) {
+				size_t j = strset_find(&bigger, s->slot[k]);
+
+				bigger.slot[j] = s->slot[k];
+				bigger.val[j] = s->val[k];
+			}
+		}
 		free(s->slot);
+		free(s->val);
 		*s = bigger;
 	}
 	i = strset_find(s, key);
 	if (s->slot[i] != NULL)
 		return false;
 	s->slot[i] = xstrdup(key);
+	s->val[i] = value;
 	s->n++;
 	return true;
+}
+
+bool
+strset_add(struct strset *s, const char *key)
+{
+	return strset_put(s, key, 0);
 }
 
 static int

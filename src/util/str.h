@@ -61,19 +61,24 @@ void strlist_copy(struct strlist *dst, const struct strlist *src);
 /* Caller-owned "a, b, c" (SEP between items). */
 char *strlist_join(const struct strlist *l, const char *sep);
 
-/* Set of strings (the set owns copies), hashed: for membership tests over
- * lists that may hold tens of thousands of ids.  Embedded:
- * strset_init/strset_fini. */
+/* Set of strings (the set owns copies), hashed, each with an integer
+ * value: for lookups over lists that may hold tens of thousands of ids.
+ * Embedded: strset_init/strset_fini. */
 struct strset {
 	char **slot;		/* open addressing, NULL = empty */
+	long long *val;		/* the value of each slot */
 	size_t n;
 	size_t cap;		/* a power of two, or 0 */
 };
 void strset_init(struct strset *s);
 void strset_fini(struct strset *s);
-/* Adds a copy of KEY; false when an equal string was already present. */
-bool strset_add(struct strset *s, const char *key);
+/* Adds a copy of KEY with VALUE; false (and nothing changes) when an
+ * equal string is present. */
+bool strset_put(struct strset *s, const char *key, long long value);
+bool strset_add(struct strset *s, const char *key);	/* value 0 */
 bool strset_contains(const struct strset *s, const char *key);
+/* The value of KEY into *VALUE; false when absent. */
+bool strset_get(const struct strset *s, const char *key, long long *value);
 
 /* Text from files (catalog, plan) is cleaned before it reaches a terminal:
  * C0 and C1 controls (newline and tab become a space), DEL, bidirectional
