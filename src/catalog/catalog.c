@@ -62,6 +62,7 @@ static const char index_sql[] =
 	"CREATE INDEX flow_src ON flow(src_rid);"
 	"CREATE INDEX flow_dst ON flow(dst_rid);"
 	"CREATE INDEX gap_product ON gap(product_rid);"
+	"CREATE INDEX endpoint_product ON endpoint(product);"
 	"CREATE INDEX fqdn_endpoint ON fqdn(endpoint);";
 
 void
@@ -678,7 +679,9 @@ catalog_has_product(struct catalog *c, const char *id)
 
 /* Lists use two statements, one for every product and one for a single
  * product: "?1 IS NULL OR product = ?1" would make SQLite scan every row
- * for each product the front ends ask about. */
+ * for each product the front ends ask about.  (Where a query starts from
+ * a temporary sel_ table, CROSS JOIN keeps it the outer loop: SQLite has
+ * no statistics for those and would otherwise scan the catalog.) */
 static int
 prepare_for(struct catalog *c, const char *product, const char *all_sql,
 	    const char *one_sql, sqlite3_stmt **st, struct pp_error *err)
@@ -738,11 +741,11 @@ endpoint_row(struct pool *p, sqlite3_stmt *st, void *out)
 	r->fqdn = col(p, st, 4);
 }
 
-#define ENDPOINT_SQL \
+#define ENDPOINT_COLS \
 	"SELECT e.id, e.product, e.zone, " TXT(4, "e.rid", "label") "," \
 	" (SELECT group_concat(pattern, ', ') FROM" \
-	"   (SELECT pattern FROM fqdn WHERE endpoint = e.rid ORDER BY rowid))" \
-	" FROM endpoint e"
+	"   (SELECT pattern FROM fqdn WHERE endpoint = e.rid ORDER BY rowid))"
+#define ENDPOINT_SQL ENDPOINT_COLS " FROM endpoint e"
 
 int
 catalog_endpoints(struct catalog *c, const char *product,
@@ -752,11 +755,12 @@ catalog_endpoints(struct catalog *c, const char *product,
 
 	LIST_INIT(out);
 	if (prepare_for(c, product, ENDPOINT_SQL " ORDER BY e.rid",
-			ENDPOINT_SQL " WHERE e.product = ?1 OR e.rid IN"
-			" (SELECT f.src_rid FROM product p JOIN flow f ON f.product_rid = p.rid"
-			"  WHERE p.id = ?1"
-			"  UNION SELECT f.dst_rid FROM product p JOIN flow f ON f.product_rid = p.rid"
-			"  WHERE p.id = ?1)"
+			ENDPOINT_SQL " WHERE e.rid IN"
+			" (SELECT rid FROM endpoint WHERE product = ?1"
+			"  UNION SELECT f.src_rid FROM product p CROSS JOIN flow f"
+			"  ON f.product_rid = p.rid WHERE p.id = ?1"
+			"  UNION SELECT f.dst_rid FROM product p CROSS JOIN flow f"
+			"  ON f.product_rid = p.rid WHERE p.id = ?1)"
 			" ORDER BY e.rid", &st, err) != 0)
 		return -1;
 	return collect(c, st, (void **)&out->v, &out->n, sizeof *out->v, out->pool,
@@ -1042,10 +1046,11 @@ select_texts(struct catalog *c, struct catalog_flows *flows, struct rid_index *r
 		sorted = rids[i - 1].rid < rids[i].rid;
 	if (!sorted)
 		qsort(rids, flows->n, sizeof *rids, cmp_rid);
+	/* one range of the primary key per flow ('+': filtered, not seeks) */
 	if (prepare(c, "SELECT t.owner, t.field, t.lang = ?9, t.value"
-		    " FROM sel_product sp JOIN flow f ON f.product_rid = sp.rid"
-		    " JOIN text t ON t.kind = 5 AND t.owner = f.rid"
-		    " WHERE t.lang IN (?9, 'en') AND t.field IN ('purpose', 'reason', 'note')",
+		    " FROM sel_product sp CROSS JOIN flow f ON f.product_rid = sp.rid"
+		    " CROSS JOIN text t ON t.kind = 5 AND t.owner = f.rid"
+		    " WHERE +t.lang IN (?9, 'en') AND +t.field IN ('purpose', 'reason', 'note')",
 		    &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1078,6 +1083,7 @@ select_flows(struct catalog *c, struct catalog_selection *out, struct pp_error *
 	struct catalog_flows *flows = &out->flows;
 	struct by_rid products, files, endpoints;
 	struct rid_index *rids = NULL;
+	unsigned char *used = NULL;	/* by endpoint rowid: an end of a selected flow */
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0, rcap = 0;
 	struct zone_cache zc;
@@ -1085,12 +1091,14 @@ select_flows(struct catalog *c, struct catalog_selection *out, struct pp_error *
 
 	zc.n = 0;
 	products.v = files.v = endpoints.v = NULL;
-	if (load_by_rid(c, "SELECT p.rid, p.id FROM sel_product s JOIN product p ON p.rid = s.rid",
-			flows->pool, &products, err) != 0 ||
-	    load_by_rid(c, "SELECT p.rid, p.file FROM sel_product s JOIN product p ON p.rid = s.rid",
+	if (load_by_rid(c, "SELECT p.rid, p.id FROM sel_product s CROSS JOIN product p"
+			" ON p.rid = s.rid", flows->pool, &products, err) != 0 ||
+	    load_by_rid(c, "SELECT p.rid, p.file FROM sel_product s CROSS JOIN product p"
+			" ON p.rid = s.rid",
 			flows->pool, &files, err) != 0 ||
 	    load_by_rid(c, "SELECT rid, id FROM endpoint", flows->pool, &endpoints, err) != 0)
 		goto out;
+	used = xcalloc(endpoints.n ? endpoints.n : 1, 1);
 	/* The one query: the flows of the selected products whose condition
 	 * holds, both ends mapped to zones, in catalog order.  resolve.c
 	 * merges and orders them: sorting these rows in SQL cost more than
@@ -1101,9 +1109,9 @@ select_flows(struct catalog *c, struct catalog_selection *out, struct pp_error *
 		    " f.preferred, f.digest, f.line,"
 		    " COALESCE(ps.zone, es.zone), COALESCE(pd.zone, ed.zone)"
 		    " FROM sel_product sp"
-		    " JOIN flow f ON f.product_rid = sp.rid"
-		    " JOIN endpoint es ON es.rid = f.src_rid"
-		    " JOIN endpoint ed ON ed.rid = f.dst_rid"
+		    " CROSS JOIN flow f ON f.product_rid = sp.rid"
+		    " CROSS JOIN endpoint es ON es.rid = f.src_rid"
+		    " CROSS JOIN endpoint ed ON ed.rid = f.dst_rid"
 		    " LEFT JOIN sel_place ps ON ps.endpoint = f.src_rid"
 		    " LEFT JOIN sel_place pd ON pd.endpoint = f.dst_rid"
 		    " WHERE" COND_HOLDS("f", "flow_cond", "flow")
@@ -1122,6 +1130,12 @@ select_flows(struct catalog *c, struct catalog_selection *out, struct pp_error *
 		flows->n++;
 		f->product = by_rid(&products, prod);
 		f->file = by_rid(&files, prod);
+		for (int k = 2; k <= 3; k++) {
+			sqlite3_int64 end = sqlite3_column_int64(st, k);
+
+			if (end >= 0 && (size_t)end < endpoints.n)
+				used[end] = 1;
+		}
 		f->from = by_rid(&endpoints, sqlite3_column_int64(st, 2));
 		f->to = by_rid(&endpoints, sqlite3_column_int64(st, 3));
 		f->id = col(flows->pool, st, 4);
@@ -1147,17 +1161,29 @@ select_flows(struct catalog *c, struct catalog_selection *out, struct pp_error *
 	}
 	if (flows->n > 0 && select_texts(c, flows, rids, err) != 0)
 		goto out;
-	/* the ends of the selected products' flows, for their labels */
-	if (sqlite3_exec(c->db, "INSERT OR IGNORE INTO sel_endpoint"
-			 " SELECT f.src_rid FROM sel_product sp JOIN flow f ON f.product_rid = sp.rid"
-			 " UNION SELECT f.dst_rid FROM sel_product sp"
-			 " JOIN flow f ON f.product_rid = sp.rid", NULL, NULL, NULL) != SQLITE_OK) {
-		catalog_db_error(c->db, "query", err);
-		goto out;
+	/* the ends of the selected flows, for their labels */
+	if (sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO sel_endpoint VALUES (?1)", -1,
+			       &st, NULL) != SQLITE_OK)
+		goto dberr;
+	for (size_t rid = 0; rid < endpoints.n; rid++) {
+		if (!used[rid])
+			continue;
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)rid);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto dberr;
+		sqlite3_reset(st);
 	}
+	if (sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		goto dberr;
 	rc = 0;
+	goto out;
+dberr:
+	catalog_db_error(c->db, "query", err);
+	sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 out:
 	sqlite3_finalize(st);
+	free(used);
 	free(products.v);
 	free(files.v);
 	free(endpoints.v);
@@ -1182,24 +1208,24 @@ catalog_select(struct catalog *c, const struct plan *p,
 	if (load_choices(c, p, out, err) != 0 || select_flows(c, out, err) != 0)
 		return -1;
 	if (prepare(c, "SELECT " GAP_COLS " FROM sel_product sp"
-		    " JOIN gap g ON g.product_rid = sp.rid"
+		    " CROSS JOIN gap g ON g.product_rid = sp.rid"
 		    " WHERE" COND_HOLDS("g", "gap_cond", "gap")
 		    " ORDER BY g.product_rid, g.rid", &st, err) != 0 ||
 	    collect(c, st, (void **)&out->gaps.v, &out->gaps.n, sizeof *out->gaps.v,
 		    out->gaps.pool, gap_row, err) != 0)
 		return -1;
-	if (prepare(c, "SELECT " PRODUCT_COLS " FROM sel_product s JOIN product p ON p.rid = s.rid"
-		    " ORDER BY p.rid", &st, err) != 0 ||
+	if (prepare(c, "SELECT " PRODUCT_COLS " FROM sel_product s CROSS JOIN product p"
+		    " ON p.rid = s.rid ORDER BY p.rid", &st, err) != 0 ||
 	    collect(c, st, (void **)&out->products.v, &out->products.n,
 		    sizeof *out->products.v, out->products.pool, product_row, err) != 0)
 		return -1;
-	if (prepare(c, ENDPOINT_SQL " JOIN sel_endpoint s ON s.rid = e.rid ORDER BY e.rid",
-		    &st, err) != 0 ||
+	if (prepare(c, ENDPOINT_COLS " FROM sel_endpoint s CROSS JOIN endpoint e ON e.rid = s.rid"
+		    " ORDER BY e.rid", &st, err) != 0 ||
 	    collect(c, st, (void **)&out->endpoints.v, &out->endpoints.n,
 		    sizeof *out->endpoints.v, out->endpoints.pool, endpoint_row, err) != 0)
 		return -1;
 	if (prepare(c, "SELECT f.product, f.id, f.kind, f.grp, f.dflt FROM sel_feature s"
-		    " JOIN feature f ON f.rid = s.rid WHERE f.grp IS NOT NULL ORDER BY f.rid",
+		    " CROSS JOIN feature f ON f.rid = s.rid WHERE f.grp IS NOT NULL ORDER BY f.rid",
 		    &st, err) != 0 ||
 	    collect(c, st, (void **)&out->grouped.v, &out->grouped.n,
 		    sizeof *out->grouped.v, out->grouped.pool, feature_row, err) != 0)

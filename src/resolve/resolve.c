@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,16 +88,19 @@ end_address(struct resolution *r, const struct plan *p, const char *id,
 	return s;
 }
 
+/* INDEX: the endpoint's index in r->endpoints (r->endpoints.n if the
+ * catalog does not have it). */
 static void
 fill_end(struct resolution *r, const struct plan *p, struct rule_end *e,
-	 const char *id, const char *zone)
+	 const char *id, long long index, const char *zone, const char *zone_label)
 {
-	const struct catalog_endpoint *ce = resolution_endpoint(r, id);
+	const struct catalog_endpoint *ce = index >= 0 && (size_t)index < r->endpoints.n ?
+		&r->endpoints.v[index] : NULL;
 
 	e->id = id;
 	e->label = ce != NULL ? ce->label : id;
 	e->zone = zone;
-	e->zone_label = resolution_zone_label(r, p, zone);
+	e->zone_label = zone_label;
 	e->address = end_address(r, p, id, ce);
 }
 
@@ -108,6 +112,7 @@ struct flow_key {
 	unsigned section;	/* enum rule_section */
 	size_t src_zone, dst_zone;	/* zone_rank */
 	const char *src_zone_id, *dst_zone_id;	/* ties among unknown zones */
+	const char *src_zone_label, *dst_zone_label;
 	long long src, dst;	/* endpoint rank by id */
 	int proto;
 	unsigned long port;	/* the first port */
@@ -249,56 +254,86 @@ check_plan(struct resolution *r, const struct plan *p, const struct catalog_sele
 	}
 }
 
-/* Zone ranks of the few distinct zones of a selection (the flows share
- * their zone strings, so the pointer is the key). */
-struct zone_ranks {
+/* Rank and label of the few distinct zones of a selection (the flows
+ * share their zone strings, so the pointer is the key). */
+struct zone_info {
 	const char *zone[32];
 	size_t rank[32];
+	const char *label[32];
 	size_t n;
 };
 
 static size_t
-zone_rank_cached(struct zone_ranks *zr, const struct resolution *r, const struct plan *p,
-		 const char *zone)
+zone_lookup(struct zone_info *zi, const struct resolution *r, const struct plan *p,
+	    const char *zone, const char **label)
 {
 	size_t rank;
 
-	for (size_t i = 0; i < zr->n; i++)
-		if (zr->zone[i] == zone)
-			return zr->rank[i];
+	for (size_t i = 0; i < zi->n; i++) {
+		if (zi->zone[i] == zone) {
+			*label = zi->label[i];
+			return zi->rank[i];
+		}
+	}
 	rank = zone_rank(r, p, zone);
-	if (zr->n < sizeof zr->zone / sizeof *zr->zone) {
-		zr->zone[zr->n] = zone;
-		zr->rank[zr->n++] = rank;
+	*label = resolution_zone_label(r, p, zone);
+	if (zi->n < sizeof zi->zone / sizeof *zi->zone) {
+		zi->zone[zi->n] = zone;
+		zi->rank[zi->n] = rank;
+		zi->label[zi->n++] = *label;
 	}
 	return rank;
+}
+
+/* Endpoint ranks by the shared id pointers of the flows: a small
+ * direct-mapped cache in front of the hash (a product's flows use few
+ * endpoints). */
+struct rank_cache {
+	const char *key[1024];
+	long long rank[1024];
+};
+
+static long long
+rank_cached(struct rank_cache *rc, const struct strset *index, const char *id,
+	    long long absent)
+{
+	size_t slot = ((uintptr_t)id >> 4) & 1023;
+
+	if (rc->key[slot] != id) {
+		rc->key[slot] = id;
+		rc->rank[slot] = rank_of(index, id, absent);
+	}
+	return rc->rank[slot];
 }
 
 static struct flow_key *
 flow_keys(const struct resolution *r, const struct plan *p)
 {
 	struct flow_key *keys = xcalloc(r->flows.n ? r->flows.n : 1, sizeof *keys);
-	struct zone_ranks zr;
+	struct rank_cache *ec = xcalloc(1, sizeof *ec), *pc = xcalloc(1, sizeof *pc);
+	struct zone_info zi;
 
-	zr.n = 0;
+	zi.n = 0;
 	for (size_t i = 0; i < r->flows.n; i++) {
 		const struct catalog_flow *f = &r->flows.v[i];
 		struct flow_key *k = &keys[i];
 
 		k->section = strcmp(f->from, f->to) == 0 ? RULE_HOST_LOCAL :
 			strcmp(f->from_zone, f->to_zone) == 0 ? RULE_NO_CHANGE : RULE_FIREWALL;
-		k->src_zone = zone_rank_cached(&zr, r, p, f->from_zone);
-		k->dst_zone = zone_rank_cached(&zr, r, p, f->to_zone);
+		k->src_zone = zone_lookup(&zi, r, p, f->from_zone, &k->src_zone_label);
+		k->dst_zone = zone_lookup(&zi, r, p, f->to_zone, &k->dst_zone_label);
 		k->src_zone_id = f->from_zone;
 		k->dst_zone_id = f->to_zone;
-		k->src = rank_of(&r->endpoint_index, f->from, (long long)r->endpoints.n);
-		k->dst = rank_of(&r->endpoint_index, f->to, (long long)r->endpoints.n);
+		k->src = rank_cached(ec, &r->endpoint_index, f->from, (long long)r->endpoints.n);
+		k->dst = rank_cached(ec, &r->endpoint_index, f->to, (long long)r->endpoints.n);
 		k->proto = f->proto;
 		k->port = f->ports != NULL ? strtoul(f->ports, NULL, 10) : 0;
 		k->ports = f->ports;
-		k->product = rank_of(&r->product_index, f->product, (long long)r->products.n);
+		k->product = rank_cached(pc, &r->product_index, f->product, (long long)r->products.n);
 		k->flow = i;
 	}
+	free(ec);
+	free(pc);
 	return keys;
 }
 
@@ -317,8 +352,8 @@ add_rule(struct resolution *r, const struct plan *p, const struct flow_key *keys
 	rule = &r->rules[r->nrules++];
 	memset(rule, 0, sizeof *rule);
 	rule->section = keys[0].section;
-	fill_end(r, p, &rule->src, f->from, f->from_zone);
-	fill_end(r, p, &rule->dst, f->to, f->to_zone);
+	fill_end(r, p, &rule->src, f->from, keys[0].src, f->from_zone, keys[0].src_zone_label);
+	fill_end(r, p, &rule->dst, f->to, keys[0].dst, f->to_zone, keys[0].dst_zone_label);
 	rule->proto = f->proto;
 	rule->ports = f->ports;
 	rule->norigins = n;
