@@ -6,7 +6,7 @@ top="$TESTS_SRCDIR/.."
 cd "$top" || exit 99
 
 for f in $(find src -name '*.c' | sort); do
-	if grep -qE '(^|[^A-Za-z0-9_])(_|N_|P_)\("' "$f"; then
+	if grep -qE '(^|[^A-Za-z0-9_])(_|N_|P_|C_|NC_)\("' "$f"; then
 		grep -qxF "$f" po/POTFILES.in && pass "$f is in po/POTFILES.in" ||
 			fail "$f uses _() but is missing from po/POTFILES.in"
 	fi
@@ -17,7 +17,8 @@ done
 
 command -v msgfmt >/dev/null 2>&1 || { echo "msgfmt not installed"; exit 77; }
 # The sources' strings, extracted now, against each translation.
-xgettext --keyword=_ --keyword=N_ --keyword=P_:1,2 --from-code=UTF-8 \
+xgettext --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=C_:1c,2 \
+	--keyword=NC_:1c,2 --from-code=UTF-8 \
 	--add-comments=TRANSLATORS: -f po/POTFILES.in -o "$T/current.pot" 2>"$T/err" ||
 	fail "xgettext failed: $(cat "$T/err")"
 for lang in de fr; do

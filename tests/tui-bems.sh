@@ -58,7 +58,7 @@ tui_keys Tab
 tui_wait "Perimeter network (DMZ) → Internal network: 6 rules" "rules grouped by boundary"
 tui_wait "Internal network → Perimeter network (DMZ): 2 rules" "both directions"
 tui_wait "TCP 17433" "the SSL port of the BlackBerry Proxy"
-tui_wait "8 firewall rules" "the totals"
+tui_wait "Firewall rules: 8   no change: 0   host-local: 3" "the totals"
 if tui_has "TCP 17080"; then fail "17080 is listed with SSL on"; else pass "no 17080 with SSL on"; fi
 tui_keys /
 tui_type "17433"

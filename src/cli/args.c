@@ -254,7 +254,7 @@ cli_parse(int argc, char **argv, struct cli_args *a, char *errbuf, size_t errsiz
 	case CMD_LIST:
 		if (a->files.n != 1) {
 			snprintf(errbuf, errsize,
-				 _("list needs one of: products, features, endpoints, zones, flows"));
+				 _("list needs one of: products, features, endpoints, zones, flows, gaps"));
 			return -1;
 		}
 		{

@@ -383,9 +383,9 @@ md_rules(struct sbuf *out, const struct item *v, size_t n, enum change_kind kind
 			continue;
 		rule = kind == CHANGE_REMOVE ? v[i].old : v[i].new;
 		if (!any)
-			/* TRANSLATORS: column headings of a rule table */
 			sbuf_addf(out, "| %s | %s | %s | %s | %s | %s | %s | %s |\n"
 				  "|---|---|---|---|---|---|---|---|\n",
+				  /* TRANSLATORS: column headings of a rule table */
 				  _("Rule"), _("Boundary"), _("Source"), _("Destination"),
 				  _("Protocol"), _("Ports"), _("Purpose"), _("Reference"));
 		any = true;
@@ -420,10 +420,10 @@ md_changed(struct sbuf *out, const struct item *v, size_t n)
 		if (v[i].kind != CHANGE_CHANGE)
 			continue;
 		if (!any)
-			/* TRANSLATORS: column headings of the changed-rules table */
 			sbuf_addf(out, "| %s | %s | %s | %s | %s | %s | %s | %s |\n"
 				  "|---|---|---|---|---|---|---|---|\n",
 				  _("Rule"), _("Source"), _("Destination"), _("Protocol"),
+				  /* TRANSLATORS: column headings of the changed-rules table */
 				  _("Ports"), _("Change"), _("Before"), _("After"));
 		any = true;
 		for (int w = 0; w < ASPECT_COUNT; w++) {

@@ -8,7 +8,7 @@
 const struct exporter export_formats[] = {
 	{ "md", ".md", N_("Markdown change request for people to read and sign"),
 	  export_markdown },
-	{ "csv", ".csv", N_("CSV, one row per rule, for ticket systems and spreadsheets"),
+	{ "csv", ".csv", N_("CSV, one row per rule, for ticket systems"),
 	  export_csv },
 	{ NULL, NULL, NULL, NULL },
 };

@@ -152,8 +152,8 @@ md_rule_row(struct sbuf *out, const struct rule *rule, bool with_zone)
 static void
 md_table_head(struct sbuf *out)
 {
-	/* TRANSLATORS: column headings of a rule table */
 	sbuf_addf(out, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
+		  /* TRANSLATORS: column headings of a rule table */
 		  _("Rule"), _("Source"), _("Destination"), _("Protocol"),
 		  _("Ports"), _("Purpose"), _("Product: condition"), _("Reference"));
 	sbuf_add(out, "|---|---|---|---|---|---|---|---|\n");

@@ -240,8 +240,8 @@ free_text(struct reader *r, xmlNodePtr n, const char *raw)
 	plain = xstrdup(raw);
 	text_squeeze(plain);
 	if (strcmp(plain, clean) != 0 && r->warnings != NULL)
-		/* TRANSLATORS: %1$s is a file, %2$ld a line, %3$s an element */
 		strlist_addf(r->warnings,
+			     /* TRANSLATORS: %1$s is a file, %2$ld a line, %3$s an element */
 			     _("%1$s:%2$ld: control or invalid characters removed from <%3$s>"),
 			     r->name, node_line(n), (const char *)n->name);
 	free(plain);

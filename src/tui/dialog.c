@@ -385,9 +385,14 @@ tui_dialog_draw(struct tui *t, const struct tui_layout *lo)
 		y = box.y + 2;
 		for (size_t i = 0; i < lines.n && y < box.y + box.h - 2; i++, y++)
 			tui_put(y, box.x + 2, box.w - 4, lines.v[i], TUI_ROLE_DIALOG);
-		/* TRANSLATORS: the answers of a yes/no question; keep the keys y, n, Esc */
-		keys = xasprintf(d->dflt == TUI_ANSWER_YES ? _("[y] Yes   n No   Esc Cancel") :
-				 _("y Yes   [n] No   Esc Cancel"));
+		if (d->dflt == TUI_ANSWER_YES)
+			/* TRANSLATORS: the answers of a yes/no question, the
+			   suggested one in brackets; use the letters you gave
+			   for "yn", keep Esc */
+			keys = xstrdup(_("[y] Yes   n No   Esc Cancel"));
+		else
+			/* TRANSLATORS: the same with "no" suggested */
+			keys = xstrdup(_("y Yes   [n] No   Esc Cancel"));
 		tui_put(box.y + box.h - 2, box.x + 2, box.w - 4, keys, TUI_ROLE_DIALOG_TITLE);
 		free(keys);
 		break;

@@ -238,8 +238,9 @@ export_draw(struct tui *t, const struct tui_layout *lo)
 		tui_put(y++, 1, lo->pane.w - 1, t->res_error, TUI_ROLE_ERROR);
 		return;
 	}
-	/* TRANSLATORS: what the export will contain */
-	s = xasprintf(_("The change request: %1$zu firewall rules in %2$zu zone boundaries, %3$zu without change, %4$zu host-local."),
+	/* TRANSLATORS: what the export will contain, as "label: number"
+	   so that no plural is needed */
+	s = xasprintf(_("Firewall rules: %1$zu   zone boundaries: %2$zu   no change: %3$zu   host-local: %4$zu"),
 		      r->count[RULE_FIREWALL], r->nboundaries, r->count[RULE_NO_CHANGE],
 		      r->count[RULE_HOST_LOCAL]);
 	tui_put(y++, 1, lo->pane.w - 1, s, TUI_ROLE_NORMAL);

@@ -1,7 +1,9 @@
 /* keymap.c: the key codes of the action table and the lookup. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "tui/internal.h"
 #include "util/i18n.h"
@@ -25,6 +27,27 @@ action_has_key(enum tui_action a, int key)
 	return false;
 }
 
+/* In a yes/no question the letters the translation shows answer too
+ * ("j" and "n" in German, "o" and "n" in French); y and n always work. */
+static enum tui_action
+answer_letter(int key)
+{
+	/* TRANSLATORS: the two letters that answer yes and no in a question
+	   of the planner, in this order, lower case, without a space; use
+	   the same letters in "[y] Yes   n No   Esc Cancel" */
+	const char *yn = _("yn");
+
+	if (key <= 0 || key >= 0x80 || strlen(yn) != 2 ||
+	    (unsigned char)yn[0] >= 0x80 || (unsigned char)yn[1] >= 0x80)
+		return ACT_NONE;
+	key = tolower(key);
+	if (key == yn[0])
+		return ACT_YES;
+	if (key == yn[1])
+		return ACT_NO;
+	return ACT_NONE;
+}
+
 enum tui_action
 tui_key_action(unsigned ctx, int key)
 {
@@ -33,6 +56,8 @@ tui_key_action(unsigned ctx, int key)
 	/* Enter arrives as '\n' or '\r' depending on the terminal mode */
 	if (key == '\r')
 		key = '\n';
+	if ((ctx & TUI_CTX_CONFIRM) && answer_letter(key) != ACT_NONE)
+		return answer_letter(key);
 	for (int a = 1; a < ACT_COUNT; a++)
 		if ((tui_actions[a].ctx & ctx) && action_has_key((enum tui_action)a, key))
 			return (enum tui_action)a;

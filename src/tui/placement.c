@@ -278,8 +278,8 @@ zone_id_done(struct tui *t, enum tui_answer answer, size_t item, const char *tex
 	if (plan_zone(t->plan, text) != NULL)
 		return place(t, arg, text);
 	next = xasprintf("%s\n%s", arg, text);
-	/* TRANSLATORS: %s is a zone id */
 	{
+		/* TRANSLATORS: %s is a zone id */
 		char *label = xasprintf(_("Name of zone %s, as the change request shows it:"), text);
 
 		tui_prompt(t, _("New zone"), label, text, false, zone_label_done, next);

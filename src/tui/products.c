@@ -87,7 +87,7 @@ products_handle(struct tui *t, enum tui_action a)
 	} else {
 		/* TRANSLATORS: %s is a product name */
 		tui_message(t, TUI_MSG_INFO,
-			    _("Added %s with its usual features. Tab: review them on Features."), label);
+			    _("Added %s; Tab shows its features."), label);
 	}
 	free(label);
 	return TUI_R_PLAN | TUI_R_REDRAW;

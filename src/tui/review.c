@@ -562,8 +562,10 @@ review_draw(struct tui *t, const struct tui_layout *lo)
 	else {
 		size_t w = v->warnings;
 
-		/* TRANSLATORS: totals of the review: firewall rules, no change, host-local, warnings */
-		s = xasprintf(_("%1$zu firewall rules, %2$zu without change, %3$zu host-local; %4$zu warnings (w)"),
+		/* TRANSLATORS: totals of the review, as "label: number" so
+		   that no plural is needed: firewall rules, rules needing no
+		   firewall change, host-local, warnings (the w key) */
+		s = xasprintf(_("Firewall rules: %1$zu   no change: %2$zu   host-local: %3$zu   warnings (w): %4$zu"),
 			      r->count[RULE_FIREWALL], r->count[RULE_NO_CHANGE], r->count[RULE_HOST_LOCAL], w);
 	}
 	tui_put(lo->rule.y, 0, lo->rule.w, s, TUI_ROLE_RULE);

@@ -625,6 +625,8 @@ tui_search_again(struct tui *t, int dir)
 
 /* ---- help ---- */
 
+/* The keys of SECTION under its title; with CTX, instead every action
+ * of a screen section (not global, not movement) that works in CTX. */
 static void
 add_section_keys(struct tui_text *x, enum tui_section section, unsigned ctx)
 {
@@ -633,12 +635,14 @@ add_section_keys(struct tui_text *x, enum tui_section section, unsigned ctx)
 	for (int a = 1; a < ACT_COUNT; a++) {
 		const struct tui_action_info *ai = &tui_actions[a];
 
-		if (ai->section != section || (ctx != 0 && !(ai->ctx & ctx)))
+		if (ctx == 0 ? ai->section != section :
+		    !(ai->ctx & ctx) || ai->section == TUI_SECTION_GLOBAL ||
+		    ai->section == TUI_SECTION_MOVE)
 			continue;
 		if (!any)
 			tui_text_add(x, TUI_PARA_TITLE, _(tui_section_titles[section]));
 		any = true;
-		tui_text_key(x, ai->keys, _(ai->help));
+		tui_text_key(x, C_("key", ai->keys), _(ai->help));
 	}
 	if (any)
 		tui_text_add(x, TUI_PARA_BLANK, "");
@@ -664,14 +668,18 @@ open_help(struct tui *t)
 		s->item_help(t, &x);
 		tui_text_add(&x, TUI_PARA_BLANK, "");
 	}
-	/* this screen's own keys first, then the rest of the table */
-	for (int a = 1; a < ACT_COUNT && mine == TUI_SECTION_COUNT; a++)
-		if ((tui_actions[a].ctx & s->ctx) &&
-		    tui_actions[a].section != TUI_SECTION_GLOBAL &&
-		    tui_actions[a].section != TUI_SECTION_MOVE)
-			mine = tui_actions[a].section;
+	/* this screen's own keys first, under the title of the section of
+	 * an action that works here only (else of any that works here),
+	 * then the rest of the table */
+	for (int pass = 0; pass < 2 && mine == TUI_SECTION_COUNT; pass++)
+		for (int a = 1; a < ACT_COUNT && mine == TUI_SECTION_COUNT; a++)
+			if ((pass == 0 ? (tui_actions[a].ctx & TUI_CTX_MAIN) == s->ctx :
+			     (tui_actions[a].ctx & s->ctx) != 0) &&
+			    tui_actions[a].section != TUI_SECTION_GLOBAL &&
+			    tui_actions[a].section != TUI_SECTION_MOVE)
+				mine = tui_actions[a].section;
 	if (mine != TUI_SECTION_COUNT)
-		add_section_keys(&x, mine, 0);
+		add_section_keys(&x, mine, s->ctx);
 	tui_text_add(&x, TUI_PARA_TITLE, _("From nothing to a change request"));
 	tui_text_add(&x, TUI_PARA_ITEM, _("1 Products: select what you install (Space)."));
 	tui_text_add(&x, TUI_PARA_ITEM, _("2 Features: select the services and options in use; the help of each is shown below the list."));
@@ -877,6 +885,49 @@ struct hint {
 	int prio;		/* lower goes first when space is short */
 };
 
+/* The first of KEYS ("Space, Enter" -> "Space") into BUF; its width in
+ * columns (translated key names may be accented). */
+static int
+hint_key(const char *keys, char *buf, size_t size)
+{
+	size_t kl = strcspn(keys, ",");
+
+	if (kl >= size)
+		kl = size - 1;
+	memcpy(buf, keys, kl);
+	buf[kl] = '\0';
+	return (int)text_width(buf);
+}
+
+static int
+hint_key_width(const char *keys)
+{
+	char buf[64];
+
+	return hint_key(keys, buf, sizeof buf);
+}
+
+/* What stays longest when the status line is short: Help (the way to
+ * everything else), then the keys of this screen, Quit and Save, Next,
+ * and first to go, Search (Tab and / are in the help). */
+static int
+hint_priority(enum tui_action a)
+{
+	switch (a) {
+	case ACT_HELP:
+		return 5;
+	case ACT_QUIT:
+	case ACT_SAVE:
+		return 3;
+	case ACT_NEXT_SCREEN:
+		return 2;
+	case ACT_SEARCH:
+		return 1;
+	default:
+		return 4;
+	}
+}
+
 static void
 draw_status(const struct tui_layout *lo, unsigned ctx)
 {
@@ -893,21 +944,18 @@ draw_status(const struct tui_layout *lo, unsigned ctx)
 
 			if (ai->hint == NULL || !(ai->ctx & ctx) || want != pass)
 				continue;
-			hints[n].key = ai->keys;
-			hints[n].label = _(ai->hint);
-			hints[n].prio = ai->section == TUI_SECTION_MOVE ? 0 : !global ? 1 :
-				a == ACT_SAVE ? 2 : 3;
+			hints[n].key = C_("key", ai->keys);
+			hints[n].label = C_("status line", ai->hint);
+			hints[n].prio = hint_priority((enum tui_action)a);
 			n++;
 		}
 	}
 	/* drop the least important hints until the line fits */
 	for (;;) {
 		width = 0;
-		for (size_t i = 0; i < n; i++) {
-			size_t kl = strcspn(hints[i].key, ",");
-
-			width += (int)kl + 1 + (int)text_width(hints[i].label) + 2;
-		}
+		for (size_t i = 0; i < n; i++)
+			width += hint_key_width(hints[i].key) + 1 +
+				 (int)text_width(hints[i].label) + (i + 1 < n ? 2 : 0);
 		if (width <= lo->status.w || n == 0)
 			break;
 		{
@@ -922,17 +970,13 @@ draw_status(const struct tui_layout *lo, unsigned ctx)
 	}
 	tui_put(lo->status.y, 0, lo->status.w, "", TUI_ROLE_STATUS);
 	for (size_t i = 0; i < n && x < lo->status.w; i++) {
-		char key[32];
-		size_t kl = strcspn(hints[i].key, ",");
+		char key[64];
+		int kw = hint_key(hints[i].key, key, sizeof key);
 		int lw = (int)text_width(hints[i].label) + 2;
 
-		if (kl >= sizeof key)
-			kl = sizeof key - 1;
-		memcpy(key, hints[i].key, kl);
-		key[kl] = '\0';
-		tui_put(lo->status.y, x, (int)kl + 1 <= lo->status.w - x ? (int)kl + 1 :
-			lo->status.w - x, key, TUI_ROLE_STATUS_KEY);
-		x += (int)kl + 1;
+		tui_put(lo->status.y, x, kw + 1 <= lo->status.w - x ? kw + 1 : lo->status.w - x,
+			key, TUI_ROLE_STATUS_KEY);
+		x += kw + 1;
 		if (x >= lo->status.w)
 			break;
 		tui_put(lo->status.y, x, lw <= lo->status.w - x ? lw : lo->status.w - x,
