@@ -6,7 +6,8 @@
 # polls the screen (every 0.1 s, with a time-out) instead of sleeping.
 #
 #   tui_start [ARGS...]     run portplan ARGS in $WORK (the pane stays after exit);
-#                           $TUI_ENV adds environment assignments (NO_COLOR=1)
+#                           $TUI_ENV adds environment assignments (NO_COLOR=1),
+#                           $TUI_WRAP a command to run it under (valgrind ...)
 #   tui_keys KEY...         tmux send-keys (Enter, Tab, Space, F2, Escape, Down...)
 #   tui_type TEXT           type TEXT literally
 #   tui_wait TEXT [DESC]    wait until TEXT (fixed string) is on the screen
@@ -56,7 +57,7 @@ tui_start() {
 	rm -f "$T/status"
 	tm set -g remain-on-exit on \; \
 	   new-session -d -x 80 -y 24 -s pp \
-	   "cd $(tui_quote "$WORK") && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$TUI_TERM ESCDELAY=25 ${TUI_ENV:-} $(tui_quote "$PORTPLAN" "$@") 2>$(tui_quote "$T/stderr"); echo \$? >$(tui_quote "$T/status.tmp") && mv $(tui_quote "$T/status.tmp") $(tui_quote "$T/status")"
+	   "cd $(tui_quote "$WORK") && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$TUI_TERM ESCDELAY=25 ${TUI_ENV:-} ${TUI_WRAP:-} $(tui_quote "$PORTPLAN" "$@") 2>$(tui_quote "$T/stderr"); echo \$? >$(tui_quote "$T/status.tmp") && mv $(tui_quote "$T/status.tmp") $(tui_quote "$T/status")"
 	if ! tm has-session -t pp >/dev/null 2>&1; then
 		# a broken tmux must not look like 30 s time-outs per check
 		fail "tmux cannot start a session: $(tm new-session -d 'true' 2>&1 | head -c 300)"
