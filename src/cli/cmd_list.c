@@ -44,7 +44,7 @@ table_fini(struct table *t)
 }
 
 static void
-table_render(const struct table *t, bool csv, struct sbuf *out)
+table_render(struct table *t, bool csv, struct sbuf *out)
 {
 	size_t *w = xcalloc(t->ncols, sizeof *w);
 
@@ -62,6 +62,14 @@ table_render(const struct table *t, bool csv, struct sbuf *out)
 		}
 		free(w);
 		return;
+	}
+	/* text is for people: the column names in their language (CSV
+	 * keeps the stable English names above) */
+	for (size_t c = 0; c < t->ncols && t->nrows > 0; c++) {
+		char *name = xstrdup(C_("list column", t->cells[c]));
+
+		free(t->cells[c]);
+		t->cells[c] = name;
 	}
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t c = 0; c < t->ncols; c++) {
@@ -86,11 +94,25 @@ table_render(const struct table *t, bool csv, struct sbuf *out)
 	free(w);
 }
 
+/* TRANSLATORS: msgctxt "list column" entries are the column names of
+   "portplan list" as text (CSV keeps the English ones); "list value"
+   entries are values in those columns. */
+
+/* A yes/no cell: stable English in CSV, the language's word in text. */
+static const char *
+yes_no(bool v, bool csv)
+{
+	if (csv)
+		return v ? "yes" : "no";
+	return v ? C_("list value", "yes") : C_("list value", "no");
+}
+
 static int
 list_products(struct catalog *c, struct table *t, struct pp_error *err)
 {
 	struct catalog_products l;
-	const char *head[] = { "id", "vendor", "label", "description" };
+	const char *head[] = { NC_("list column", "id"), NC_("list column", "vendor"),
+		NC_("list column", "label"), NC_("list column", "description") };
 
 	if (catalog_products(c, &l, err) != 0)
 		return -1;
@@ -109,7 +131,10 @@ list_features(struct catalog *c, const char *product, bool csv, struct table *t,
 	      struct pp_error *err)
 {
 	struct catalog_features l;
-	const char *head[] = { "product", "id", "kind", "default", "group", "label", "help" };
+	const char *head[] = { NC_("list column", "product"), NC_("list column", "id"),
+		NC_("list column", "kind"), NC_("list column", "default"),
+		NC_("list column", "group"), NC_("list column", "label"),
+		NC_("list column", "help") };
 
 	if (catalog_features(c, product, &l, err) != 0)
 		return -1;
@@ -118,7 +143,7 @@ list_features(struct catalog *c, const char *product, bool csv, struct table *t,
 	table_row(t, head);
 	for (size_t i = 0; i < l.n; i++) {
 		const char *v[] = { l.v[i].product, l.v[i].id, l.v[i].kind,
-				    l.v[i].dflt ? "yes" : "no", l.v[i].group,
+				    yes_no(l.v[i].dflt, csv), l.v[i].group,
 				    l.v[i].label, l.v[i].help };
 		table_row(t, v);
 	}
@@ -131,7 +156,9 @@ list_endpoints(struct catalog *c, const char *product, struct table *t,
 	       struct pp_error *err)
 {
 	struct catalog_endpoints l;
-	const char *head[] = { "id", "zone", "product", "label", "fqdn" };
+	const char *head[] = { NC_("list column", "id"), NC_("list column", "zone"),
+		NC_("list column", "product"), NC_("list column", "label"),
+		NC_("list column", "fqdn") };
 
 	if (catalog_endpoints(c, product, &l, err) != 0)
 		return -1;
@@ -150,7 +177,7 @@ static int
 list_zones(struct catalog *c, struct table *t, struct pp_error *err)
 {
 	struct catalog_zones l;
-	const char *head[] = { "id", "label" };
+	const char *head[] = { NC_("list column", "id"), NC_("list column", "label") };
 
 	if (catalog_zones(c, &l, err) != 0)
 		return -1;
@@ -169,10 +196,15 @@ list_flows(struct catalog *c, const char *product, bool csv, struct table *t,
 	   struct pp_error *err)
 {
 	struct catalog_flows l;
-	const char *head[] = { "product", "flow_id", "source", "destination", "protocol",
-			       "ports", "condition", "required", "reference", "provenance",
-			       "purpose", "interfaces", "preferred_interface",
-			       "inferred_reason", "note" };
+	const char *head[] = { NC_("list column", "product"),
+		NC_("list column", "flow_id"), NC_("list column", "source"),
+		NC_("list column", "destination"), NC_("list column", "protocol"),
+		NC_("list column", "ports"), NC_("list column", "condition"),
+		NC_("list column", "required"), NC_("list column", "reference"),
+		NC_("list column", "provenance"), NC_("list column", "purpose"),
+		NC_("list column", "interfaces"),
+		NC_("list column", "preferred_interface"),
+		NC_("list column", "inferred_reason"), NC_("list column", "note") };
 
 	if (catalog_flows(c, product, &l, err) != 0)
 		return -1;
@@ -183,8 +215,9 @@ list_flows(struct catalog *c, const char *product, bool csv, struct table *t,
 		char pbuf[8], *ref = xasprintf("%s, %s", f->doc, f->section);
 		const char *v[] = { f->product, f->id, f->from, f->to, proto_name(f->proto, pbuf),
 				    f->ports != NULL ? f->ports : (csv ? "" : "-"), f->cond,
-				    f->required ? "yes" : "no", ref,
-				    f->inferred ? "inferred" : "source", f->purpose,
+				    yes_no(f->required, csv), ref,
+				    f->inferred ? (csv ? "inferred" : C_("list value", "inferred")) :
+				    (csv ? "source" : C_("list value", "source")), f->purpose,
 				    f->interfaces, f->preferred, f->reason, f->note };
 		table_row(t, v);
 		free(ref);
@@ -197,7 +230,9 @@ static int
 list_gaps(struct catalog *c, const char *product, struct table *t, struct pp_error *err)
 {
 	struct catalog_gaps l;
-	const char *head[] = { "product", "gap_id", "condition", "reference", "text" };
+	const char *head[] = { NC_("list column", "product"),
+		NC_("list column", "gap_id"), NC_("list column", "condition"),
+		NC_("list column", "reference"), NC_("list column", "text") };
 
 	if (catalog_gaps(c, product, &l, err) != 0)
 		return -1;
@@ -216,18 +251,11 @@ list_gaps(struct catalog *c, const char *product, struct table *t, struct pp_err
 static bool
 product_exists(struct catalog *c, const char *product, struct pp_error *err)
 {
-	struct catalog_products l;
-	bool found = false;
-
-	if (catalog_products(c, &l, err) != 0)
-		return false;
-	for (size_t i = 0; i < l.n && !found; i++)
-		found = strcmp(l.v[i].id, product) == 0;
-	catalog_list_fini(&l);
-	if (!found)
-		error_set(err, NULL, 0, _("unknown product \"%s\" (see: portplan list products)"),
-			  product);
-	return found;
+	if (catalog_has_product(c, product))
+		return true;
+	error_set(err, NULL, 0, _("unknown product \"%s\" (see: portplan list products)"),
+		  product);
+	return false;
 }
 
 int
