@@ -16,10 +16,12 @@
  *   open     catalog_open with an up-to-date cache (sources listed and
  *            hashed, freshness checked), R times
  *   use      resolve a plan that selects everything, then the Markdown and
- *            the CSV export, R times each
+ *            the CSV export, R times each, written to WORK the way the
+ *            CLI writes them (streamed into a temporary file, fsync,
+ *            rename)
  *
- * --exports DIR writes the last run's Markdown and CSV documents there (to
- * check that two builds produce the same bytes).
+ * --exports DIR writes the documents there instead (to check that two
+ * builds produce the same bytes).
  *
  * With --timeout, a phase still running after SECONDS is stopped and
  * reported as NAME_timeout=SECONDS; what it measured before is kept.
@@ -51,6 +53,7 @@
 #include "resolve/resolve.h"
 #include "util/error.h"
 #include "util/netspec.h"
+#include "util/file.h"
 #include "util/str.h"
 
 #define MAX_RUNS 64
@@ -312,18 +315,47 @@ dump_rules(const struct resolution *r, const char *path)
 	}
 }
 
-/* Writes B to DIR/NAME (to compare the documents of two builds). */
-static void
-save_doc(const char *dir, const char *name, const struct sbuf *b)
+/* Exports the way the CLI does: the document streams into a temporary
+ * file next to DIR/NAME (bounded memory), then fsync and rename.
+ * Returns the document's size. */
+struct counting_sink {
+	struct file_out_sink inner;
+	size_t bytes;
+};
+
+static int
+count_sink(void *arg, const char *data, size_t len)
+{
+	struct counting_sink *s = arg;
+
+	s->bytes += len;
+	return file_out_sink(&s->inner, data, len);
+}
+
+static size_t
+export_to_file(const char *dir, const char *name,
+	       int (*write)(const struct export_input *, struct sbuf *, struct pp_error *),
+	       const struct export_input *in)
 {
 	char *path = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "wb");
+	struct counting_sink sink;
+	struct file_out *o;
+	struct pp_error err;
+	struct sbuf b;
 
-	if (f == NULL || fwrite(sbuf_str(b), 1, b->len, f) != b->len || fclose(f) != 0) {
-		fprintf(stderr, "bench: %s: %s\n", path, strerror(errno));
-		exit(1);
-	}
+	error_clear(&err);
+	sbuf_init(&b);
+	if (file_out_open(path, 0, &o, &err) != 0)
+		die_err(name, &err);
+	sink.inner.out = o;
+	sink.inner.err = &err;
+	sink.bytes = 0;
+	sbuf_set_sink(&b, count_sink, &sink);
+	if (write(in, &b, &err) != 0 || sbuf_flush(&b) != 0 || file_out_commit(&o, &err) != 0)
+		die_err(name, &err);
+	sbuf_fini(&b);
 	free(path);
+	return sink.bytes;
 }
 
 static void
@@ -376,30 +408,18 @@ phase_use(const struct opts *o, FILE *out)
 		dump_rules(r, o->dump_rules);
 	for (int i = 0; i < o->runs; i++) {
 		struct export_input in = { p, r, o->lang };
-		struct sbuf b;
+		const char *dir = o->exports != NULL ? o->exports : o->work;
 
-		sbuf_init(&b);
 		t0 = now();
 		c0 = cpu();
-		if (export_markdown(&in, &b, &err) != 0)
-			die_err("markdown", &err);
+		md_bytes = export_to_file(dir, "request.md", export_markdown, &in);
 		tm[i] = now() - t0;
 		um[i] = cpu() - c0;
-		md_bytes = b.len;
-		if (o->exports != NULL && i == o->runs - 1)
-			save_doc(o->exports, "request.md", &b);
-		sbuf_fini(&b);
-		sbuf_init(&b);
 		t0 = now();
 		c0 = cpu();
-		if (export_csv(&in, &b, &err) != 0)
-			die_err("csv", &err);
+		csv_bytes = export_to_file(dir, "request.csv", export_csv, &in);
 		tc[i] = now() - t0;
 		uc[i] = cpu() - c0;
-		csv_bytes = b.len;
-		if (o->exports != NULL && i == o->runs - 1)
-			save_doc(o->exports, "request.csv", &b);
-		sbuf_fini(&b);
 	}
 	fprintf(out, "md_s=%.4f md_cpu_s=%.4f csv_s=%.4f csv_cpu_s=%.4f md_mb=%.1f csv_mb=%.1f ",
 		median(tm, o->runs), median(um, o->runs), median(tc, o->runs),

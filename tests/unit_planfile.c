@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "plan/plan.h"
 #include "plan/planfile.h"
@@ -444,4 +446,47 @@ Test(planfile, long_free_text_reads_back)
 	free(big);
 	plan_free(&p);
 	plan_free(&q);
+}
+
+Test(file_out, commit_abort_and_noreplace)
+{
+	char dir[] = "/tmp/pp-file-out-XXXXXX", path[64];
+	struct file_out *o = NULL;
+	struct pp_error err;
+	char *data = NULL;
+	size_t len;
+	DIR *d;
+	struct dirent *de;
+	int entries = 0;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/doc.md", dir);
+	error_clear(&err);
+	cr_assert_eq(file_out_open(path, FILE_WRITE_NOREPLACE, &o, &err), 0, "%s", err.msg);
+	cr_assert_eq(file_out_write(o, "part one, ", 10, &err), 0);
+	cr_assert(!file_exists(path), "nothing at PATH before the commit");
+	cr_assert_eq(file_out_write(o, "part two", 8, &err), 0);
+	cr_assert_eq(file_out_commit(&o, &err), 0, "%s", err.msg);
+	cr_assert_null(o);
+	cr_assert_eq(file_read(path, 1024, &data, &len, &err), 0);
+	cr_assert_str_eq(data, "part one, part two");
+	free(data);
+	/* an existing file is refused without replacing, and left alone */
+	cr_assert_neq(file_out_open(path, FILE_WRITE_NOREPLACE, &o, &err), 0);
+	cr_assert(strstr(err.msg, "exists") != NULL, "%s", err.msg);
+	/* abort: the old file stays, no temporary */
+	cr_assert_eq(file_out_open(path, 0, &o, &err), 0);
+	cr_assert_eq(file_out_write(o, "new", 3, &err), 0);
+	file_out_abort(&o);
+	cr_assert_null(o);
+	cr_assert_eq(file_read(path, 1024, &data, &len, &err), 0);
+	cr_assert_str_eq(data, "part one, part two", "the old file is untouched");
+	free(data);
+	d = opendir(dir);
+	while ((de = readdir(d)) != NULL)
+		entries += de->d_name[0] != '.';
+	closedir(d);
+	cr_assert_eq(entries, 1, "no temporary left");
+	unlink(path);
+	rmdir(dir);
 }

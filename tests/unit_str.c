@@ -133,3 +133,57 @@ Test(strset, values)
 	cr_assert_eq(v, 42, "values survive growth");
 	strset_fini(&s);
 }
+
+static int
+collect_sink(void *arg, const char *data, size_t len)
+{
+	sbuf_addn(arg, data, len);
+	return 0;
+}
+
+static int
+failing_sink(void *arg, const char *data, size_t len)
+{
+	(void)data;
+	(void)len;
+	++*(int *)arg;
+	return -1;
+}
+
+Test(sbuf, sink_hands_over_everything_in_order)
+{
+	struct sbuf got, b;
+	char big[3 * SBUF_SINK_CHUNK];
+
+	sbuf_init(&got);
+	sbuf_init(&b);
+	sbuf_set_sink(&b, collect_sink, &got);
+	memset(big, 'x', sizeof big);
+	for (int i = 0; i < 20000; i++)
+		sbuf_addf(&b, "%d,", i);
+	sbuf_addn(&b, big, sizeof big);	/* larger than a chunk: straight through */
+	sbuf_addc(&b, '!');
+	cr_assert(b.len <= SBUF_SINK_CHUNK, "the buffer stays bounded (%zu)", b.len);
+	cr_assert_eq(sbuf_flush(&b), 0);
+	cr_assert_eq(b.len, 0);
+	cr_assert(strncmp(sbuf_str(&got), "0,1,2,", 6) == 0);
+	cr_assert(strstr(sbuf_str(&got), "19998,19999,xxx") != NULL, "in order");
+	cr_assert_eq(got.s[got.len - 1], '!');
+	sbuf_fini(&b);
+	sbuf_fini(&got);
+}
+
+Test(sbuf, a_failing_sink_is_reported_once_and_content_dropped)
+{
+	struct sbuf b;
+	int calls = 0;
+
+	sbuf_init(&b);
+	sbuf_set_sink(&b, failing_sink, &calls);
+	for (int i = 0; i < 50000; i++)
+		sbuf_add(&b, "0123456789");
+	cr_assert_eq(sbuf_flush(&b), -1);
+	cr_assert_eq(calls, 1, "after the first failure nothing more is handed over");
+	cr_assert(b.len <= SBUF_SINK_CHUNK);
+	sbuf_fini(&b);
+}

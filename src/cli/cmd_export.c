@@ -12,6 +12,7 @@
 #include "plan/planfile.h"
 #include "resolve/drift.h"
 #include "resolve/resolve.h"
+#include "util/file.h"
 #include "util/i18n.h"
 
 /* Prints how the catalog changed since PLAN (read from PATH) was saved. */
@@ -103,6 +104,8 @@ cli_cmd_export(struct cli_args *a)
 {
 	struct catalog *c = NULL;
 	struct plan *p = NULL;
+	struct file_out *o = NULL;
+	struct file_out_sink sink;
 	struct pp_error err;
 	struct sbuf out;
 	int rc = EXIT_DATA;
@@ -117,14 +120,23 @@ cli_cmd_export(struct cli_args *a)
 			  _("nothing to export: choose a product with --product ID (see: portplan list products)"));
 		goto fail;
 	}
-	if (cli_render(a, c, p, &out, &err) != 0 ||
-	    cli_write_output(a, out.s, out.len, &err) != 0)
+	/* the document goes to the (temporary) file as it is made: memory
+	 * stays bounded whatever its size; the output appears on commit */
+	if (file_out_open(a->output != NULL ? a->output : "-",
+			  a->force ? 0 : FILE_WRITE_NOREPLACE, &o, &err) != 0)
+		goto fail;
+	sink.out = o;
+	sink.err = &err;
+	sbuf_set_sink(&out, file_out_sink, &sink);
+	if (cli_render(a, c, p, &out, &err) != 0 || sbuf_flush(&out) != 0 ||
+	    file_out_commit(&o, &err) != 0)
 		goto fail;
 	rc = 0;
 	goto out;
 fail:
 	cli_error(&err);
 out:
+	file_out_abort(&o);
 	sbuf_fini(&out);
 	plan_free(&p);
 	catalog_free(&c);

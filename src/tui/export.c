@@ -86,6 +86,8 @@ write_file(struct tui *t, const char *path, int flags)
 	const struct exporter *ex = &export_formats[e->chosen];
 	const struct resolution *r = tui_resolution(t);
 	struct export_input in;
+	struct file_out *o = NULL;
+	struct file_out_sink sink;
 	struct pp_error err;
 	struct sbuf out;
 	char buf[2200], *abs;
@@ -99,8 +101,15 @@ write_file(struct tui *t, const char *path, int flags)
 	in.plan = t->plan;
 	in.res = r;
 	in.catalog_lang = t->lang;
-	if (ex->write(&in, &out, &err) != 0 ||
-	    file_write_atomic(path, out.s != NULL ? out.s : "", out.len, flags, &err) != 0) {
+	/* written as it is made (bounded memory); the file appears on commit */
+	if (file_out_open(path, flags, &o, &err) == 0) {
+		sink.out = o;
+		sink.err = &err;
+		sbuf_set_sink(&out, file_out_sink, &sink);
+	}
+	if (o == NULL || ex->write(&in, &out, &err) != 0 || sbuf_flush(&out) != 0 ||
+	    file_out_commit(&o, &err) != 0) {
+		file_out_abort(&o);
 		error_format(&err, buf, sizeof buf);
 		/* TRANSLATORS: %s is the reason (file: problem) */
 		tui_message(t, TUI_MSG_ERROR, _("Not exported: %s"), buf);

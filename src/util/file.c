@@ -123,85 +123,178 @@ write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-static int
-write_stdout(const char *data, size_t len, struct pp_error *err)
+struct file_out {
+	char *path;		/* NULL: standard output */
+	char *dir, *tmp;
+	int fd;
+	int flags;
+};
+
+static void
+file_out_free(struct file_out **op)
 {
-	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-		error_set(err, _("standard output"), 0, _("write failed: %s"),
-			  strerror(errno));
+	struct file_out *o = *op;
+
+	if (o == NULL)
+		return;
+	if (o->fd >= 0)
+		close(o->fd);
+	if (o->tmp != NULL)
+		unlink(o->tmp);
+	free(o->path);
+	free(o->dir);
+	free(o->tmp);
+	free(o);
+	*op = NULL;
+}
+
+void
+file_out_abort(struct file_out **op)
+{
+	file_out_free(op);
+}
+
+int
+file_out_open(const char *path, int flags, struct file_out **out, struct pp_error *err)
+{
+	struct file_out *o;
+	struct stat st;
+	mode_t mask;
+
+	*out = NULL;
+	o = xcalloc(1, sizeof *o);
+	o->fd = -1;
+	o->flags = flags;
+	if (strcmp(path, "-") == 0) {
+		*out = o;
+		return 0;
+	}
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		error_set(err, path, 0, _("is a directory, not a file"));
+		goto fail;
+	}
+	if ((flags & FILE_WRITE_NOREPLACE) && file_exists(path)) {
+		error_set(err, path, 0, _("file exists (use --force to overwrite it)"));
+		goto fail;
+	}
+	o->path = xstrdup(path);
+	o->dir = file_dirname(path);
+	o->tmp = xasprintf("%s.tmpXXXXXX", path);
+	o->fd = mkstemp(o->tmp);
+	if (o->fd < 0) {
+		error_set(err, path, 0, _("cannot create a file in %s: %s"),
+			  o->dir, strerror(errno));
+		free(o->tmp);
+		o->tmp = NULL;
+		goto fail;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(o->fd, 0666 & ~mask) != 0) {
+		error_set(err, path, 0, _("write failed: %s"), strerror(errno));
+		goto fail;
+	}
+	*out = o;
+	return 0;
+fail:
+	file_out_free(&o);
+	return -1;
+}
+
+int
+file_out_write(struct file_out *o, const char *data, size_t len, struct pp_error *err)
+{
+	if (o->path == NULL) {
+		if (fwrite(data, 1, len, stdout) != len) {
+			error_set(err, _("standard output"), 0, _("write failed: %s"),
+				  strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (write_all(o->fd, data, len) != 0) {
+		error_set(err, o->path, 0, _("write failed: %s"), strerror(errno));
 		return -1;
 	}
 	return 0;
 }
 
 int
-file_write_atomic(const char *path, const char *data, size_t len, int flags,
-		  struct pp_error *err)
+file_out_commit(struct file_out **op, struct pp_error *err)
 {
-	char *dir, *tmp;
-	int fd, dfd, saved;
-	mode_t mask;
-	struct stat st;
+	struct file_out *o = *op;
+	int dfd, fd;
 
-	if (strcmp(path, "-") == 0)
-		return write_stdout(data, len, err);
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		error_set(err, path, 0, _("is a directory, not a file"));
-		return -1;
+	if (o->path == NULL) {
+		int rc = 0;
+
+		if (fflush(stdout) != 0) {
+			error_set(err, _("standard output"), 0, _("write failed: %s"),
+				  strerror(errno));
+			rc = -1;
+		}
+		file_out_free(op);
+		return rc;
 	}
-	if ((flags & FILE_WRITE_NOREPLACE) && file_exists(path)) {
-		error_set(err, path, 0,
-			  _("file exists (use --force to overwrite it)"));
-		return -1;
-	}
-	dir = file_dirname(path);
-	tmp = xasprintf("%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		error_set(err, path, 0, _("cannot create a file in %s: %s"),
-			  dir, strerror(errno));
-		goto fail_nofile;
-	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, data, len) != 0 ||
-	    fsync(fd) != 0) {
-		saved = errno;
+	fd = o->fd;
+	o->fd = -1;
+	if (fsync(fd) != 0) {
+		error_set(err, o->path, 0, _("write failed: %s"), strerror(errno));
 		close(fd);
-		error_set(err, path, 0, _("write failed: %s"), strerror(saved));
 		goto fail;
 	}
 	if (close(fd) != 0) {
-		error_set(err, path, 0, _("write failed: %s"), strerror(errno));
+		error_set(err, o->path, 0, _("write failed: %s"), strerror(errno));
 		goto fail;
 	}
-	if (flags & FILE_WRITE_NOREPLACE) {
+	if (o->flags & FILE_WRITE_NOREPLACE) {
 		/* link() fails if PATH appeared meanwhile: never clobber */
-		if (link(tmp, path) != 0) {
-			error_set(err, path, 0, errno == EEXIST ?
+		if (link(o->tmp, o->path) != 0) {
+			error_set(err, o->path, 0, errno == EEXIST ?
 				  _("file exists (use --force to overwrite it)") :
 				  _("cannot create: %s"), strerror(errno));
 			goto fail;
 		}
-		unlink(tmp);
-	} else if (rename(tmp, path) != 0) {
-		error_set(err, path, 0, _("cannot replace: %s"), strerror(errno));
+	} else if (rename(o->tmp, o->path) != 0) {
+		error_set(err, o->path, 0, _("cannot replace: %s"), strerror(errno));
 		goto fail;
+	} else {
+		free(o->tmp);	/* renamed: nothing to remove */
+		o->tmp = NULL;
 	}
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	dfd = open(o->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
 		(void)fsync(dfd);
 		close(dfd);
 	}
-	free(tmp);
-	free(dir);
+	file_out_free(op);	/* after link(): removes the temporary name */
 	return 0;
 fail:
-	unlink(tmp);
-fail_nofile:
-	free(tmp);
-	free(dir);
+	file_out_free(op);
 	return -1;
+}
+
+int
+file_out_sink(void *arg, const char *data, size_t len)
+{
+	struct file_out_sink *s = arg;
+
+	return file_out_write(s->out, data, len, s->err);
+}
+
+int
+file_write_atomic(const char *path, const char *data, size_t len, int flags,
+		  struct pp_error *err)
+{
+	struct file_out *o;
+
+	if (file_out_open(path, flags, &o, err) != 0)
+		return -1;
+	if (file_out_write(o, data, len, err) != 0) {
+		file_out_abort(&o);
+		return -1;
+	}
+	return file_out_commit(&o, err);
 }
 
 int

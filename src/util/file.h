@@ -23,6 +23,27 @@ enum file_write_flags {
 int file_write_atomic(const char *path, const char *data, size_t len,
 		      int flags, struct pp_error *err);
 
+/* The same in pieces, for documents written as they are made:
+ * file_out_open (refuses an existing PATH with FILE_WRITE_NOREPLACE, a
+ * directory, an unwritable place), file_out_write as often as needed,
+ * then file_out_commit (fsync, rename) or file_out_abort.  Until the
+ * commit PATH is untouched; after a failed write or commit, and after an
+ * abort, no temporary is left.  Both free *OUT and set it to NULL.
+ * PATH "-" writes to stdout as it goes. */
+struct file_out;
+int file_out_open(const char *path, int flags, struct file_out **out,
+		  struct pp_error *err);
+int file_out_write(struct file_out *o, const char *data, size_t len,
+		   struct pp_error *err);
+int file_out_commit(struct file_out **o, struct pp_error *err);
+void file_out_abort(struct file_out **o);
+/* A sink for sbuf_set_sink: ARG is a struct file_out_sink. */
+struct file_out_sink {
+	struct file_out *out;
+	struct pp_error *err;
+};
+int file_out_sink(void *arg, const char *data, size_t len);
+
 /* Creates DIR and its parents (mode 0700 for new ones). */
 int file_mkdirs(const char *dir, struct pp_error *err);
 

@@ -111,6 +111,9 @@ sbuf_init(struct sbuf *b)
 	b->s = NULL;
 	b->len = 0;
 	b->cap = 0;
+	b->sink = NULL;
+	b->sink_arg = NULL;
+	b->sink_failed = 0;
 }
 
 void
@@ -135,8 +138,38 @@ sbuf_grow(struct sbuf *b, size_t more)
 }
 
 void
+sbuf_set_sink(struct sbuf *b, int (*sink)(void *arg, const char *data, size_t len),
+	      void *arg)
+{
+	b->sink = sink;
+	b->sink_arg = arg;
+	b->sink_failed = 0;
+}
+
+int
+sbuf_flush(struct sbuf *b)
+{
+	if (b->sink == NULL)
+		return 0;
+	if (b->len > 0 && !b->sink_failed && b->sink(b->sink_arg, b->s, b->len) != 0)
+		b->sink_failed = 1;
+	b->len = 0;
+	if (b->s != NULL)
+		b->s[0] = '\0';
+	return b->sink_failed ? -1 : 0;
+}
+
+void
 sbuf_addn(struct sbuf *b, const char *s, size_t n)
 {
+	if (b->sink != NULL && b->len + n > SBUF_SINK_CHUNK) {
+		sbuf_flush(b);
+		if (n > SBUF_SINK_CHUNK) {	/* too big to buffer: straight through */
+			if (!b->sink_failed && b->sink(b->sink_arg, s, n) != 0)
+				b->sink_failed = 1;
+			return;
+		}
+	}
 	sbuf_grow(b, n);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
@@ -168,6 +201,8 @@ sbuf_addf(struct sbuf *b, const char *fmt, ...)
 	va_end(ap2);
 	if (n < 0)
 		oom();
+	if (b->sink != NULL && b->len + (size_t)n > SBUF_SINK_CHUNK)
+		sbuf_flush(b);
 	sbuf_grow(b, (size_t)n);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;

@@ -25,9 +25,22 @@ struct sbuf {
 	char *s;
 	size_t len;
 	size_t cap;
+	/* optional: where the content goes as it grows (sbuf_set_sink) */
+	int (*sink)(void *arg, const char *data, size_t len);
+	void *sink_arg;
+	int sink_failed;
 };
 void sbuf_init(struct sbuf *b);
 void sbuf_fini(struct sbuf *b);
+/* From now on B hands its content to SINK (0 on success) whenever it
+ * holds SBUF_SINK_CHUNK bytes, and on sbuf_flush: a document of any size
+ * is written with a bounded buffer.  What was handed over is gone from B
+ * (len counts what is left).  After a failure of SINK, later content is
+ * dropped and sbuf_flush returns -1. */
+#define SBUF_SINK_CHUNK ((size_t)1 << 16)
+void sbuf_set_sink(struct sbuf *b, int (*sink)(void *arg, const char *data, size_t len),
+		   void *arg);
+int sbuf_flush(struct sbuf *b);
 void sbuf_add(struct sbuf *b, const char *s);
 void sbuf_addn(struct sbuf *b, const char *s, size_t n);
 void sbuf_addc(struct sbuf *b, char c);
