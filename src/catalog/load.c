@@ -71,7 +71,8 @@ catalog_sources(const struct strlist *dirs, struct catalog_source **out,
 			strlist_add(&names, de->d_name);
 		}
 		closedir(dir);
-		qsort(names.v, names.n, sizeof *names.v, cmp_cstr);
+		if (names.n > 1)
+			qsort(names.v, names.n, sizeof *names.v, cmp_cstr);
 		for (size_t i = 0; i < names.n; i++) {
 			char *path = xasprintf("%s/%s", dirs->v[d], names.v[i]);
 			char *data;

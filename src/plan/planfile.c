@@ -428,7 +428,8 @@ read_fingerprint(struct reader *r, xmlNodePtr fp)
 		return;
 	/* "product id digest": sorting the lines sorts by product and id
 	 * (a space sorts before every id character) */
-	qsort(l->v, l->n, sizeof *l->v, cmp_str);
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, cmp_str);
 	for (size_t i = 1; i < l->n; i++) {
 		const char *a = l->v[i - 1], *b = l->v[i];
 		size_t ka = (size_t)(strrchr(a, ' ') - a);

@@ -400,7 +400,8 @@ resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 	memset(&sel.products, 0, sizeof sel.products);
 	memset(&sel.endpoints, 0, sizeof sel.endpoints);
 	/* endpoints sorted by id: the index gives their rank too */
-	qsort(r->endpoints.v, r->endpoints.n, sizeof *r->endpoints.v, cmp_endpoint);
+	if (r->endpoints.n > 1)
+		qsort(r->endpoints.v, r->endpoints.n, sizeof *r->endpoints.v, cmp_endpoint);
 	for (size_t i = 0; i < r->endpoints.n; i++)
 		strset_put(&r->endpoint_index, r->endpoints.v[i].id, (long long)i);
 	for (size_t i = 0; i < r->products.n; i++)

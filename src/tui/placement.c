@@ -125,7 +125,8 @@ placement_refresh(struct tui *t)
 			uses[nuses++].id = r->flows.v[i].from;
 			uses[nuses++].id = r->flows.v[i].to;
 		}
-		qsort(uses, nuses, sizeof *uses, cmp_use);
+		if (nuses > 1)
+			qsort(uses, nuses, sizeof *uses, cmp_use);
 		for (size_t i = 0; i < nuses; i++)
 			if (k == 0 || strcmp(uses[k - 1].id, uses[i].id) != 0)
 				uses[k++] = uses[i];

@@ -113,7 +113,8 @@ ports_parse(const char *s, struct port_range **out, size_t *n,
 		}
 		s++;
 	}
-	qsort(v, cnt, sizeof *v, cmp_range);
+	if (cnt > 1)
+		qsort(v, cnt, sizeof *v, cmp_range);
 	for (size_t i = 1; i < cnt; i++) {
 		if (v[i].lo <= v[i - 1].hi) {
 			char what[32];
@@ -245,7 +246,8 @@ cond_parse(const char *s, struct cond_lit **out, size_t *n,
 		}
 		s++;
 	}
-	qsort(v, cnt, sizeof *v, cmp_lit);
+	if (cnt > 1)
+		qsort(v, cnt, sizeof *v, cmp_lit);
 	for (size_t i = 1, j = 0; i < cnt; i++, j++) {
 		if (strcmp(v[i].id, v[j].id) == 0 && v[i].neg != v[j].neg) {
 			seterr(errbuf, errsize,
