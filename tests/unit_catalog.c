@@ -963,6 +963,51 @@ Test(cache, rebuilt_when_a_source_changes)
 	expect_clean_cache_dir();
 }
 
+/* A warm open trusts the hash it recorded only while a source's size,
+ * times, inode and device are what they were: same-size edits with the
+ * modification time put back, and files changed moments before the
+ * build, are still read. */
+Test(cache, metadata_shortcut_never_hides_an_edit)
+{
+	static const char acme_one_b[] = PRODUCT(FLOW("f1", "proto=\"tcp\" ports=\"2\""));
+	char *path = xasprintf("%s/src/acme.xml", root);
+	struct stat st;
+	struct timespec times[2];
+
+	cr_assert_eq(sizeof acme_one, sizeof acme_one_b, "the two versions have one size");
+	write_sources(acme_one);
+	/* built moments after the files were written: they are racy, read */
+	open_expect(true, 1);
+	open_expect(false, 1);
+	/* the same size, the modification time put back: the change time
+	 * still tells */
+	cr_assert_eq(stat(path, &st), 0);
+	put_free("src", "acme.xml", acme_one_b);
+	times[0] = st.st_atim;
+	times[1] = st.st_mtim;
+	cr_assert_eq(utimensat(AT_FDCWD, path, times, 0), 0);
+	open_expect(true, 1);
+	{
+		struct catalog *c = NULL;
+		struct catalog_flows flows;
+		struct pp_error err;
+		struct catalog_config cfg;
+
+		catalog_config_init(&cfg);
+		strlist_add(&cfg.dirs, "");
+		free(cfg.dirs.v[0]);
+		cfg.dirs.v[0] = xasprintf("%s/src", root);
+		cr_assert_eq(catalog_open(&cfg, &c, NULL, &err), 0, "%s", err.msg);
+		cr_assert_eq(catalog_flows(c, "acme", &flows, &err), 0, "%s", err.msg);
+		cr_assert_eq(flows.n, 1);
+		cr_assert_str_eq(flows.v[0].ports, "2", "the edit is in the catalog");
+		catalog_list_fini(&flows);
+		catalog_free(&c);
+		catalog_config_fini(&cfg);
+	}
+	free(path);
+}
+
 Test(cache, explicit_db_path)
 {
 	struct catalog_config cfg;

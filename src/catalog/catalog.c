@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "catalog/internal.h"
 #include "plan/plan.h"
 #include "util/file.h"
 #include "util/i18n.h"
+#include "util/netspec.h"
 #include "util/pool.h"
 #include "util/str.h"
 
@@ -26,7 +28,10 @@ struct catalog {
 
 static const char schema_sql[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
-	"CREATE TABLE source(ord INTEGER PRIMARY KEY, path TEXT NOT NULL, hash TEXT NOT NULL);"
+	/* what each source was when it was imported: its hash, and the
+	 * metadata that lets a later open trust the hash without reading */
+	"CREATE TABLE source(ord INTEGER PRIMARY KEY, path TEXT NOT NULL, hash TEXT NOT NULL,"
+	" size INTEGER, mtime INTEGER, ctime INTEGER, ino INTEGER, dev INTEGER);"
 	"CREATE TABLE zone(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file TEXT, line INTEGER);"
 	"CREATE TABLE product(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, vendor TEXT,"
 	" file TEXT, line INTEGER);"
@@ -243,12 +248,16 @@ is_foreign(const char *path)
 	return foreign;
 }
 
+/* Imports SRC into DB (the hashes come from what the import read) and
+ * records the sources, the key and BUILT (the time before any source was
+ * listed, in ns). */
 static int
-build(sqlite3 *db, const struct catalog_source *src, size_t n, const char *key,
+build(sqlite3 *db, struct catalog_source *src, size_t n, long long built,
       struct pp_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char pragma[96];
+	char *key = NULL;
 
 	if (sqlite3_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
 			 " BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
@@ -262,22 +271,33 @@ build(sqlite3 *db, const struct catalog_source *src, size_t n, const char *key,
 		catalog_db_error(db, "index", err);
 		goto rollback;
 	}
+	if (sqlite3_prepare_v2(db, "INSERT INTO source(ord, path, hash, size, mtime, ctime,"
+			       " ino, dev) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto dberr;
 	for (size_t i = 0; i < n; i++) {
-		if (sqlite3_prepare_v2(db, "INSERT INTO source(ord, path, hash) VALUES (?1, ?2, ?3)",
-				       -1, &st, NULL) != SQLITE_OK)
-			goto dberr;
+		const struct file_meta *m = &src[i].meta;
+
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)i);
 		sqlite3_bind_text(st, 2, src[i].path, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, src[i].hash, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, m->size);
+		sqlite3_bind_int64(st, 5, m->mtime_ns);
+		sqlite3_bind_int64(st, 6, m->ctime_ns);
+		sqlite3_bind_int64(st, 7, m->ino);
+		sqlite3_bind_int64(st, 8, m->dev);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			goto dberr;
-		sqlite3_finalize(st);
-		st = NULL;
+		sqlite3_reset(st);
 	}
-	if (sqlite3_prepare_v2(db, "INSERT INTO meta(key, value) VALUES ('sources', ?1)",
-			       -1, &st, NULL) != SQLITE_OK)
+	sqlite3_finalize(st);
+	st = NULL;
+	key = sources_key(src, n);
+	if (sqlite3_prepare_v2(db, "INSERT INTO meta(key, value) VALUES ('sources', ?1),"
+			       " ('built', ?2)", -1, &st, NULL) != SQLITE_OK)
 		goto dberr;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, built);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto dberr;
 	sqlite3_finalize(st);
@@ -287,22 +307,23 @@ build(sqlite3 *db, const struct catalog_source *src, size_t n, const char *key,
 	if (sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		goto dberr;
+	free(key);
 	return 0;
 dberr:
 	catalog_db_error(db, "import", err);
 	sqlite3_finalize(st);
 rollback:
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	free(key);
 	return -1;
 }
-
 
 /* Builds a new cache next to PATH and renames it into place.  Returns the
  * opened (read-only) database, or NULL with ERR set; *NOCACHE is set when
  * the failure is about the cache location rather than the sources. */
 static sqlite3 *
-rebuild_file(const char *path, const struct catalog_source *src, size_t n,
-	     const char *key, bool *nocache, struct pp_error *err)
+rebuild_file(const char *path, struct catalog_source *src, size_t n,
+	     long long built, bool *nocache, struct pp_error *err)
 {
 	char *dir = file_dirname(path);
 	char *tmp = xasprintf("%s.tmpXXXXXX", path);
@@ -325,7 +346,7 @@ rebuild_file(const char *path, const struct catalog_source *src, size_t n,
 		unlink(tmp);
 		goto out;
 	}
-	if (build(db, src, n, key, err) != 0) {
+	if (build(db, src, n, built, err) != 0) {
 		/* a full disk is about the cache, not the sources */
 		*nocache = sqlite3_errcode(db) == SQLITE_FULL ||
 			   sqlite3_errcode(db) == SQLITE_IOERR;
@@ -369,7 +390,7 @@ out:
 }
 
 static sqlite3 *
-build_memory(const struct catalog_source *src, size_t n, const char *key,
+build_memory(struct catalog_source *src, size_t n, long long built,
 	     struct pp_error *err)
 {
 	sqlite3 *db = open_db(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -378,11 +399,75 @@ build_memory(const struct catalog_source *src, size_t n, const char *key,
 		error_set(err, NULL, 0, _("cannot create an in-memory catalog"));
 		return NULL;
 	}
-	if (build(db, src, n, key, err) != 0) {
+	if (build(db, src, n, built, err) != 0) {
 		sqlite3_close(db);
 		return NULL;
 	}
 	return db;
+}
+
+static long long
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* A file changed within this long of the last build may have changed
+ * again without its timestamps showing it (coarse file system clocks):
+ * its recorded hash is not trusted (git's "racily clean" entries). */
+#define RACY_NS (2LL * 1000000000LL)
+
+/* Fills the hash of every source: the one the cache DB recorded when the
+ * file's size, times, inode and device are the same and the file was last
+ * changed well before that build; otherwise from its content.  A warm
+ * open reads no source (1M flows: 755 MB of XML). */
+static int
+hash_sources(sqlite3 *db, struct catalog_source *src, size_t n, struct pp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	long long built = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'built'", -1, &st,
+			       NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		built = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (built > 0 &&
+	    sqlite3_prepare_v2(db, "SELECT hash FROM source WHERE path = ?1 AND size = ?2"
+			       " AND mtime = ?3 AND ctime = ?4 AND ino = ?5 AND dev = ?6",
+			       -1, &st, NULL) != SQLITE_OK)
+		st = NULL;	/* not a cache of ours: hash everything */
+	for (size_t i = 0; i < n; i++) {
+		const struct file_meta *m = &src[i].meta;
+		char *data;
+		size_t len;
+
+		src[i].hash[0] = '\0';
+		if (st != NULL && m->mtime_ns < built - RACY_NS && m->ctime_ns < built - RACY_NS) {
+			sqlite3_bind_text(st, 1, src[i].path, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, m->size);
+			sqlite3_bind_int64(st, 3, m->mtime_ns);
+			sqlite3_bind_int64(st, 4, m->ctime_ns);
+			sqlite3_bind_int64(st, 5, m->ino);
+			sqlite3_bind_int64(st, 6, m->dev);
+			if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 16)
+				memcpy(src[i].hash, sqlite3_column_text(st, 0), 17);
+			sqlite3_reset(st);
+		}
+		if (src[i].hash[0] != '\0')
+			continue;
+		if (file_read(src[i].path, CATALOG_FILE_MAX, &data, &len, err) != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		hash_hex(data, len, src[i].hash);
+		free(data);
+	}
+	sqlite3_finalize(st);
+	return 0;
 }
 
 int
@@ -395,12 +480,13 @@ catalog_open(const struct catalog_config *cfg, struct catalog **out,
 	char *key = NULL;
 	sqlite3 *db = NULL;
 	bool rebuilt = false, nocache;
+	long long built;
 	struct catalog *c;
 
 	*out = NULL;
+	built = now_ns();	/* before anything is listed or read */
 	if (catalog_sources(&cfg->dirs, &src, &n, err) != 0)
 		goto fail;
-	key = sources_key(src, n);
 	if (cfg->db_path != NULL && is_foreign(path)) {
 		/* a path the user named that holds something else (a plan, a
 		 * note, another program's database): never overwrite it */
@@ -412,22 +498,27 @@ catalog_open(const struct catalog_config *cfg, struct catalog **out,
 	 * a leftover -journal next to the cache; where the file or directory
 	 * is read-only it opens read-only by itself */
 	db = open_db(path, SQLITE_OPEN_READWRITE);
-	if (db != NULL && !cache_is_fresh(db, key)) {
-		sqlite3_close(db);
-		db = NULL;
+	if (db != NULL) {
+		if (hash_sources(db, src, n, err) != 0)
+			goto fail;
+		key = sources_key(src, n);
+		if (!cache_is_fresh(db, key)) {
+			sqlite3_close(db);
+			db = NULL;
+		}
 	}
 	if (db == NULL) {
 		struct pp_error e2;
 
 		error_clear(&e2);
-		db = rebuild_file(path, src, n, key, &nocache, &e2);
+		db = rebuild_file(path, src, n, built, &nocache, &e2);
 		rebuilt = true;
 		if (db == NULL && nocache) {
 			char msg[2200];
 
 			error_format(&e2, msg, sizeof msg);
 			error_clear(&e2);
-			db = build_memory(src, n, key, &e2);
+			db = build_memory(src, n, built, &e2);
 			if (db != NULL && warnings != NULL)
 				strlist_addf(warnings,
 					     _("%s; using a catalog built in memory"), msg);
@@ -465,6 +556,7 @@ catalog_open(const struct catalog_config *cfg, struct catalog **out,
 	free(key);
 	return 0;
 fail:
+	sqlite3_close(db);
 	catalog_sources_free(src, n);
 	free(key);
 	free(path);
@@ -480,7 +572,7 @@ catalog_check(const struct strlist *dirs, struct pp_error *err)
 
 	if (catalog_sources(dirs, &src, &n, err) != 0)
 		return -1;
-	db = build_memory(src, n, "check", err);
+	db = build_memory(src, n, 0, err);
 	catalog_sources_free(src, n);
 	if (db == NULL)
 		return -1;
@@ -499,7 +591,7 @@ catalog_check_buffer(const char *name, const char *data, size_t len,
 	src.path = (char *)name;
 	src.data = data;
 	src.len = len;
-	db = build_memory(&src, 1, "check", err);
+	db = build_memory(&src, 1, 0, err);
 	if (db == NULL)
 		return -1;
 	sqlite3_close(db);

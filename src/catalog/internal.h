@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "catalog/catalog.h"
+#include "util/file.h"
 
 /* Owners of rows in the text table. */
 enum catalog_kind {
@@ -18,7 +19,7 @@ enum catalog_kind {
 
 /* Bumped whenever the database layout or the import changes: a cache
  * built by another version is rebuilt. */
-#define CATALOG_DB_VERSION 4
+#define CATALOG_DB_VERSION 5
 #define CATALOG_APP_ID 0x70706c6e	/* "ppln" */
 
 /* Creates the tables in an empty database. */
@@ -26,19 +27,22 @@ int catalog_db_create(sqlite3 *db, struct pp_error *err);
 
 struct catalog_source {
 	char *path;
-	char hash[17];
+	char hash[17];		/* "" until known */
+	struct file_meta meta;	/* when the file was listed */
 	const char *data;	/* when set, the content (not read from path) */
 	size_t len;
 };
 
 /* Validates and imports every source into DB, inside the caller's
- * transaction.  Stops at the first error. */
-int catalog_import(sqlite3 *db, const struct catalog_source *src, size_t n,
+ * transaction, and sets each source's hash from the content it read.
+ * Stops at the first error. */
+int catalog_import(sqlite3 *db, struct catalog_source *src, size_t n,
 		   struct pp_error *err);
 
 /* Lists *.xml files of DIRS (sorted by name within each directory, the
- * directories in order) and hashes their content.  A missing user
- * directory is skipped; a missing bundled directory is an error. */
+ * directories in order) with their metadata, not their content.  A
+ * missing user directory is skipped; a missing bundled directory is an
+ * error. */
 int catalog_sources(const struct strlist *dirs, struct catalog_source **out,
 		    size_t *n, struct pp_error *err);
 void catalog_sources_free(struct catalog_source *src, size_t n);

@@ -75,10 +75,9 @@ catalog_sources(const struct strlist *dirs, struct catalog_source **out,
 			qsort(names.v, names.n, sizeof *names.v, cmp_cstr);
 		for (size_t i = 0; i < names.n; i++) {
 			char *path = xasprintf("%s/%s", dirs->v[d], names.v[i]);
-			char *data;
-			size_t len;
+			struct file_meta meta;
 
-			if (file_read(path, CATALOG_FILE_MAX, &data, &len, err) != 0) {
+			if (file_stat(path, CATALOG_FILE_MAX, &meta, err) != 0) {
 				free(path);
 				strlist_fini(&names);
 				goto fail;
@@ -86,9 +85,8 @@ catalog_sources(const struct strlist *dirs, struct catalog_source **out,
 			v = xreallocarray(v, cnt + 1, sizeof *v);
 			memset(&v[cnt], 0, sizeof v[cnt]);
 			v[cnt].path = path;
-			hash_hex(data, len, v[cnt].hash);
+			v[cnt].meta = meta;
 			cnt++;
-			free(data);
 		}
 		strlist_fini(&names);
 	}
@@ -846,7 +844,7 @@ prescan(struct loader *l, const char *data, size_t len)
 }
 
 static int
-import_file(struct loader *l, xmlSchemaPtr schema, const struct catalog_source *src)
+import_file(struct loader *l, xmlSchemaPtr schema, struct catalog_source *src)
 {
 	const char *path = src->path;
 	char *data;
@@ -867,6 +865,8 @@ import_file(struct loader *l, xmlSchemaPtr schema, const struct catalog_source *
 		l->failed = true;
 		return -1;
 	}
+	/* the cache records what was imported, not what was listed */
+	hash_hex(data, len, src->hash);
 	if (len == 0) {
 		free(data);
 		fail(l, 0, _("empty file"));
@@ -990,7 +990,7 @@ check_references(sqlite3 *db, struct pp_error *err)
 }
 
 int
-catalog_import(sqlite3 *db, const struct catalog_source *src, size_t n,
+catalog_import(sqlite3 *db, struct catalog_source *src, size_t n,
 	       struct pp_error *err)
 {
 	struct loader l;

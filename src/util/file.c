@@ -12,6 +12,46 @@
 #include "util/i18n.h"
 #include "util/str.h"
 
+/* A regular file of at most CAP bytes, else ERR says what it is. */
+static int
+check_regular(const char *path, const struct stat *st, size_t cap, struct pp_error *err)
+{
+	if (S_ISDIR(st->st_mode)) {
+		error_set(err, path, 0, _("is a directory, not a file"));
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		error_set(err, path, 0, _("not a regular file"));
+		return -1;
+	}
+	if ((unsigned long long)st->st_size > cap) {
+		error_set(err, path, 0,
+			  _("file too large (%lld bytes, the limit is %zu)"),
+			  (long long)st->st_size, cap);
+		return -1;
+	}
+	return 0;
+}
+
+int
+file_stat(const char *path, size_t cap, struct file_meta *meta, struct pp_error *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		error_set(err, path, 0, _("cannot open: %s"), strerror(errno));
+		return -1;
+	}
+	if (check_regular(path, &st, cap, err) != 0)
+		return -1;
+	meta->size = (long long)st.st_size;
+	meta->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+	meta->ctime_ns = (long long)st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec;
+	meta->ino = (long long)st.st_ino;
+	meta->dev = (long long)st.st_dev;
+	return 0;
+}
+
 int
 file_read(const char *path, size_t cap, char **data, size_t *len,
 	  struct pp_error *err)
@@ -34,20 +74,7 @@ file_read(const char *path, size_t cap, char **data, size_t *len,
 		close(fd);
 		return -1;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		error_set(err, path, 0, _("is a directory, not a file"));
-		close(fd);
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		error_set(err, path, 0, _("not a regular file"));
-		close(fd);
-		return -1;
-	}
-	if ((unsigned long long)st.st_size > cap) {
-		error_set(err, path, 0,
-			  _("file too large (%lld bytes, the limit is %zu)"),
-			  (long long)st.st_size, cap);
+	if (check_regular(path, &st, cap, err) != 0) {
 		close(fd);
 		return -1;
 	}

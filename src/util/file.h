@@ -13,6 +13,15 @@
 int file_read(const char *path, size_t cap, char **data, size_t *len,
 	      struct pp_error *err);
 
+/* What tells that a file changed without reading it. */
+struct file_meta {
+	long long size, mtime_ns, ctime_ns, ino, dev;
+};
+/* The checks of file_read (a regular file of at most CAP bytes), without
+ * reading; fills *META. */
+int file_stat(const char *path, size_t cap, struct file_meta *meta,
+	      struct pp_error *err);
+
 enum file_write_flags {
 	FILE_WRITE_NOREPLACE = 1 << 0,	/* fail if PATH exists */
 };
