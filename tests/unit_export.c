@@ -554,3 +554,15 @@ Test(markdown, deterministic)
 	free(first);
 	doc_fini(&d);
 }
+
+Test(export, counts_are_grouped_for_the_language)
+{
+	char buf[32];
+
+	cr_assert_str_eq(export_count(buf, 7, "en"), "7");
+	cr_assert_str_eq(export_count(buf, 999, "de"), "999");
+	cr_assert_str_eq(export_count(buf, 71057, "en"), "71,057");
+	cr_assert_str_eq(export_count(buf, 71057, "de"), "71.057");
+	cr_assert_str_eq(export_count(buf, 1234567, "fr"), "1\xe2\x80\xaf" "234\xe2\x80\xaf" "567");
+	cr_assert_str_eq(export_count(buf, 1000000, NULL), "1,000,000");
+}

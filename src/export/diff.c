@@ -594,7 +594,9 @@ diff_markdown(const struct export_input *o, const struct export_input *n,
 	      size_t unchanged, struct sbuf *out)
 {
 	const struct plan *p = n->plan, *po = o->plan;
+	const char *lang = n->catalog_lang;
 	size_t count[3] = { 0, 0, 0 };
+	char num[32];
 
 	for (size_t i = 0; i < cnt; i++)
 		count[v[i].kind]++;
@@ -633,16 +635,18 @@ diff_markdown(const struct export_input *o, const struct export_input *n,
 	}
 
 	sbuf_addf(out, "\n## %s\n\n", _("Summary"));
-	sbuf_addf(out, P_("%zu rule to add", "%zu rules to add", count[CHANGE_ADD]),
-		  count[CHANGE_ADD]);
-	sbuf_add(out, "; ");
-	sbuf_addf(out, P_("%zu rule to remove", "%zu rules to remove", count[CHANGE_REMOVE]),
-		  count[CHANGE_REMOVE]);
-	sbuf_add(out, "; ");
-	sbuf_addf(out, P_("%zu rule changed", "%zu rules changed", count[CHANGE_CHANGE]),
-		  count[CHANGE_CHANGE]);
-	sbuf_add(out, "; ");
-	sbuf_addf(out, P_("%zu rule unchanged", "%zu rules unchanged", unchanged), unchanged);
+	/* TRANSLATORS: %s is a count, grouped for the language (71.057) */
+	sbuf_addf(out, P_("%s rule to add", "%s rules to add", count[CHANGE_ADD]),
+		  export_count(num, count[CHANGE_ADD], lang));
+	sbuf_add(out, _("; "));
+	sbuf_addf(out, P_("%s rule to remove", "%s rules to remove", count[CHANGE_REMOVE]),
+		  export_count(num, count[CHANGE_REMOVE], lang));
+	sbuf_add(out, _("; "));
+	sbuf_addf(out, P_("%s rule changed", "%s rules changed", count[CHANGE_CHANGE]),
+		  export_count(num, count[CHANGE_CHANGE], lang));
+	sbuf_add(out, _("; "));
+	sbuf_addf(out, P_("%s rule unchanged", "%s rules unchanged", unchanged),
+		  export_count(num, unchanged, lang));
 	sbuf_add(out, ".\n");
 
 	sbuf_addf(out, "\n## %s\n\n", _("Rules to add"));

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <stdio.h>
+
 #include <string.h>
 
 #include "export/export.h"
@@ -20,4 +22,22 @@ export_find(const char *name)
 		if (strcmp(e->name, name) == 0)
 			return e;
 	return NULL;
+}
+
+const char *
+export_count(char buf[32], size_t n, const char *lang)
+{
+	const char *sep = lang != NULL && strncmp(lang, "de", 2) == 0 ? "." :
+		lang != NULL && strncmp(lang, "fr", 2) == 0 ? "\xe2\x80\xaf" : ",";
+	char digits[24];
+	size_t nd = (size_t)snprintf(digits, sizeof digits, "%zu", n), o = 0;
+
+	for (size_t i = 0; i < nd && o + 4 < 32; i++) {
+		if (i > 0 && (nd - i) % 3 == 0)
+			for (const char *c = sep; *c != '\0'; c++)
+				buf[o++] = *c;
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
 }

@@ -43,6 +43,10 @@ void export_md_cell(struct sbuf *out, const char *s);
 /* Appends S as one RFC 4180 field; FREE_TEXT guards against spreadsheet
  * formula injection. */
 void export_csv_field(struct sbuf *out, const char *s, int free_text);
+/* A count for people, grouped the way LANG writes it: 71,057 (en),
+ * 71.057 (de), 71 057 with a narrow no-break space (fr).  Never for ports
+ * or rule ids.  Returns BUF. */
+const char *export_count(char buf[32], size_t n, const char *lang);
 
 /* Delta change requests (diff.c).  OLD and NEW are two resolutions over
  * the same catalog.  Rules are matched by rule_key() ("src>dst proto

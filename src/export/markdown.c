@@ -347,6 +347,7 @@ export_markdown(const struct export_input *in, struct sbuf *out, struct pp_error
 {
 	const struct plan *p = in->plan;
 	const struct resolution *r = in->res;
+	char num[32];
 
 	(void)err;
 	sbuf_add(out, "# ");
@@ -391,19 +392,24 @@ export_markdown(const struct export_input *in, struct sbuf *out, struct pp_error
 			export_md_cell(out, b->src_label);
 			sbuf_add(out, " → ");
 			export_md_cell(out, b->dst_label);
-			sbuf_addf(out, " | %zu |\n", b->count);
+			sbuf_addf(out, " | %s |\n", export_count(num, b->count, in->catalog_lang));
 		}
 		sbuf_addc(out, '\n');
 	}
-	sbuf_addf(out, P_("%zu firewall rule to open", "%zu firewall rules to open",
-			  r->count[RULE_FIREWALL]), r->count[RULE_FIREWALL]);
-	sbuf_add(out, "; ");
-	sbuf_addf(out, P_("%zu flow inside one zone (no firewall change)",
-			  "%zu flows inside one zone (no firewall change)",
-			  r->count[RULE_NO_CHANGE]), r->count[RULE_NO_CHANGE]);
-	sbuf_add(out, "; ");
-	sbuf_addf(out, P_("%zu host-local port", "%zu host-local ports",
-			  r->count[RULE_HOST_LOCAL]), r->count[RULE_HOST_LOCAL]);
+	/* TRANSLATORS: %s is a count, grouped for the language (71.057) */
+	sbuf_addf(out, P_("%s firewall rule to open", "%s firewall rules to open",
+			  r->count[RULE_FIREWALL]),
+		  export_count(num, r->count[RULE_FIREWALL], in->catalog_lang));
+	/* TRANSLATORS: between the parts of the summary sentence */
+	sbuf_add(out, _("; "));
+	sbuf_addf(out, P_("%s flow inside one zone (no firewall change)",
+			  "%s flows inside one zone (no firewall change)",
+			  r->count[RULE_NO_CHANGE]),
+		  export_count(num, r->count[RULE_NO_CHANGE], in->catalog_lang));
+	sbuf_add(out, _("; "));
+	sbuf_addf(out, P_("%s host-local port", "%s host-local ports",
+			  r->count[RULE_HOST_LOCAL]),
+		  export_count(num, r->count[RULE_HOST_LOCAL], in->catalog_lang));
 	sbuf_add(out, ".\n");
 
 	for (size_t i = 0; i < r->nboundaries; i++) {
