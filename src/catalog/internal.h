@@ -19,7 +19,7 @@ enum catalog_kind {
 
 /* Bumped whenever the database layout or the import changes: a cache
  * built by another version is rebuilt. */
-#define CATALOG_DB_VERSION 5
+#define CATALOG_DB_VERSION 6
 #define CATALOG_APP_ID 0x70706c6e	/* "ppln" */
 
 /* Creates the tables in an empty database. */
