@@ -139,11 +139,14 @@ cmp_opening(const struct flow_key *x, const struct flow_key *y)
 {
 	int c;
 
+	/* zone ids are shared strings: equal pointers need no strcmp */
 	if ((c = cmp_size(x->section, y->section)) != 0 ||
 	    (c = cmp_size(x->src_zone, y->src_zone)) != 0 ||
-	    (c = strcmp(x->src_zone_id, y->src_zone_id)) != 0 ||
+	    (x->src_zone_id != y->src_zone_id &&
+	     (c = strcmp(x->src_zone_id, y->src_zone_id)) != 0) ||
 	    (c = cmp_size(x->dst_zone, y->dst_zone)) != 0 ||
-	    (c = strcmp(x->dst_zone_id, y->dst_zone_id)) != 0 ||
+	    (x->dst_zone_id != y->dst_zone_id &&
+	     (c = strcmp(x->dst_zone_id, y->dst_zone_id)) != 0) ||
 	    (c = cmp_ll(x->src, y->src)) != 0 ||
 	    (c = cmp_ll(x->dst, y->dst)) != 0 ||
 	    (c = cmp_ll(x->proto, y->proto)) != 0 ||
