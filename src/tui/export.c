@@ -71,9 +71,15 @@ default_name(const struct tui *t, const struct exporter *ex)
 		else
 			sbuf_add(&b, t->path);
 	} else {
+		/* TRANSLATORS: part of a suggested file name ("bems-change-
+		   request.md"): lower case ASCII letters, digits and '-' only */
+		const char *word = _("change-request");
+
 		for (size_t i = 0; i < t->plan->products.n && i < 4; i++)
 			sbuf_addf(&b, "%s%s", i ? "-" : "", t->plan->products.v[i]);
-		sbuf_add(&b, b.len ? "-change-request" : "change-request");
+		if (word[strspn(word, "abcdefghijklmnopqrstuvwxyz0123456789-")] != '\0')
+			word = "change-request";	/* a translation unfit for a file name */
+		sbuf_addf(&b, "%s%s", b.len ? "-" : "", word);
 	}
 	sbuf_add(&b, ex->ext != NULL ? ex->ext : "");
 	return sbuf_take(&b);
