@@ -87,7 +87,7 @@ features_refresh(struct tui *t)
 	for (size_t p = 0; p < t->products.n; p++) {
 		const char *id = t->products.v[p].id;
 
-		if (!tui_has_product(t, id))
+		if (!plan_has_product(t->plan, id))
 			continue;
 		add_row(f, ROW_PRODUCT, p, false);
 		/* services first, then the other features */
@@ -109,7 +109,7 @@ features_refresh(struct tui *t)
 	}
 	f->on = 0;
 	for (size_t i = 0; i < t->plan->nfeatures; i++)
-		f->on += tui_has_product(t, t->plan->features[i].product);
+		f->on += plan_has_product(t->plan, t->plan->features[i].product);
 	tui_list_reset(t, &f->list, f->nrows);
 }
 
@@ -126,7 +126,7 @@ features_handle(struct tui *t, enum tui_action a)
 	if (f->nrows == 0 || f->rows[f->list.cur].kind != ROW_FEATURE)
 		return TUI_R_NONE;
 	cf = &t->features.v[f->rows[f->list.cur].idx];
-	on = !tui_has_feature(t, cf->product, cf->id);
+	on = !plan_has_feature(t->plan, cf->product, cf->id);
 	if (on && cf->group != NULL) {
 		size_t p = tui_product_index(t, cf->product);
 
@@ -168,7 +168,7 @@ draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 		break;
 	}
 	cf = &t->features.v[r->idx];
-	on = tui_has_feature(t, cf->product, cf->id);
+	on = plan_has_feature(t->plan, cf->product, cf->id);
 	if (cf->group != NULL)
 		mark = on ? "(*)" : "( )";
 	else

@@ -323,10 +323,6 @@ bool tui_dirty(const struct tui *t);
 
 /* Catalog lookups over the cached lists (borrowed; NULL if unknown). */
 const struct catalog_product *tui_product(const struct tui *t, const char *id);
-/* plan_has_product and plan_has_feature by binary search (the plan's
- * lists are sorted): for big plans. */
-bool tui_has_product(const struct tui *t, const char *id);
-bool tui_has_feature(const struct tui *t, const char *product, const char *id);
 /* Index of product ID in t->products; t->products.n if unknown. */
 size_t tui_product_index(const struct tui *t, const char *id);
 const struct catalog_endpoint *tui_endpoint(const struct tui *t, const char *id);

@@ -78,7 +78,7 @@ products_handle(struct tui *t, enum tui_action a)
 		return TUI_R_NONE;
 	id = row_id(t, p->list.cur);
 	label = tui_clean(tui_product(t, id) != NULL ? tui_product(t, id)->label : id);
-	if (tui_has_product(t, id)) {
+	if (plan_has_product(t->plan, id)) {
 		plan_remove_product(t->plan, id);
 		/* TRANSLATORS: %s is a product name */
 		tui_message(t, TUI_MSG_INFO, _("Removed %s and its features."), label);
@@ -107,7 +107,7 @@ static void
 draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 {
 	const char *id = row_id(t, i);
-	bool on = tui_has_product(t, id);
+	bool on = plan_has_product(t->plan, id);
 	int vw = vendor_width(t, line->w), lw = line->w - 6 - vw - 2;
 	attr_t base = cursor ? tui_attr(TUI_ROLE_CURSOR) : tui_attr(TUI_ROLE_NORMAL);
 

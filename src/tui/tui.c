@@ -13,7 +13,6 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,40 +150,6 @@ find_id(const struct tui_id_index *v, size_t n, const char *id)
 	key.id = id;
 	key.i = 0;
 	return bsearch(&key, v, n, sizeof key, cmp_id_index);
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-bool
-tui_has_product(const struct tui *t, const char *id)
-{
-	return t->plan->products.n > 0 &&
-	       bsearch(&id, t->plan->products.v, t->plan->products.n, sizeof *t->plan->products.v,
-		       cmp_str) != NULL;
-}
-
-static int
-cmp_feature(const void *a, const void *b)
-{
-	const struct plan_feature *x = a, *y = b;
-	int c = strcmp(x->product, y->product);
-
-	return c != 0 ? c : strcmp(x->id, y->id);
-}
-
-bool
-tui_has_feature(const struct tui *t, const char *product, const char *id)
-{
-	struct plan_feature key;
-
-	key.product = (char *)(uintptr_t)product;
-	key.id = (char *)(uintptr_t)id;
-	return t->plan->nfeatures > 0 &&
-	       bsearch(&key, t->plan->features, t->plan->nfeatures, sizeof key, cmp_feature) != NULL;
 }
 
 size_t
