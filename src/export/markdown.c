@@ -190,21 +190,25 @@ md_section_rules(struct sbuf *out, const struct resolution *r, enum rule_section
 	}
 }
 
-static void
-md_warnings(struct sbuf *out, const struct export_input *in)
-{
-	const struct resolution *r = in->res;
-	size_t n = 0;
+struct md_warning_ctx {
+	struct sbuf *out;
+	const struct resolution *res;
+};
 
-	sbuf_addf(out, "\n## %s\n\n", _("Warnings"));
-	for (size_t i = 0; i < r->problems.n; i++, n++) {
-		sbuf_add(out, "- ");
-		md_text(out, r->problems.v[i]);
-		sbuf_addc(out, '\n');
-	}
-	if (r->unaddressed.n > 0) {
-		n++;
-		sbuf_add(out, "- ");
+/* One warning as a Markdown bullet (a resolution_warnings callback). */
+static void
+md_warning(void *arg, const struct warning *w)
+{
+	const struct md_warning_ctx *ctx = arg;
+	const struct resolution *r = ctx->res;
+	struct sbuf *out = ctx->out;
+
+	sbuf_add(out, "- ");
+	switch (w->kind) {
+	case WARNING_PROBLEM:
+		md_text(out, w->text);
+		break;
+	case WARNING_UNADDRESSED:
 		sbuf_add(out, P_("This endpoint of a firewall rule has no address yet; supply it before implementation:",
 				 "These endpoints of firewall rules have no address yet; supply them before implementation:",
 				 r->unaddressed.n));
@@ -217,59 +221,42 @@ md_warnings(struct sbuf *out, const struct export_input *in)
 			export_md_cell(out, r->unaddressed.v[i]);
 			sbuf_add(out, ")");
 		}
-		sbuf_add(out, ".\n");
-	}
-	for (size_t i = 0; i < r->nrules; i++) {
-		const struct rule *rule = &r->rules[i];
-
-		for (size_t k = 0; k < rule->norigins; k++) {
-			const struct catalog_flow *f = rule->origins[k];
-
-			if (!f->inferred)
-				continue;
-			n++;
-			sbuf_add(out, "- ");
-			/* TRANSLATORS: %1$s is a rule id, %2$s/%3$s the product and
-			 * flow ids; a reason follows */
-			sbuf_addf(out, _("%1$s (%2$s/%3$s) is inferred, not stated by the vendor document:"),
-				  rule->id, f->product, f->id);
-			sbuf_addc(out, ' ');
-			md_text(out, f->reason != NULL ? f->reason : "");
-			sbuf_addc(out, '\n');
-		}
-	}
-	for (size_t i = 0; i < r->gaps.n; i++, n++) {
-		const struct catalog_gap *g = &r->gaps.v[i];
-
-		sbuf_add(out, "- ");
-		/* TRANSLATORS: %s is a product id; the text of the gap follows */
-		sbuf_addf(out, _("Not stated by the vendor document (%s):"), g->product);
+		sbuf_addc(out, '.');
+		break;
+	case WARNING_INFERRED:
+		/* TRANSLATORS: %1$s is a rule id, %2$s/%3$s the product and
+		 * flow ids; a reason follows */
+		sbuf_addf(out, _("%1$s (%2$s/%3$s) is inferred, not stated by the vendor document:"),
+			  w->rule->id, w->flow->product, w->flow->id);
 		sbuf_addc(out, ' ');
-		md_text(out, g->text);
+		md_text(out, w->flow->reason != NULL ? w->flow->reason : "");
+		break;
+	case WARNING_GAP:
+		/* TRANSLATORS: %s is a product id; the text of the gap follows */
+		sbuf_addf(out, _("Not stated by the vendor document (%s):"), w->gap->product);
+		sbuf_addc(out, ' ');
+		md_text(out, w->gap->text);
 		sbuf_add(out, " (");
-		md_text(out, g->doc);
+		md_text(out, w->gap->doc);
 		sbuf_add(out, ", ");
-		md_text(out, g->section);
-		sbuf_add(out, ")\n");
+		md_text(out, w->gap->section);
+		sbuf_addc(out, ')');
+		break;
+	case WARNING_NOTE:
+		sbuf_addf(out, "%s (%s/%s): ", w->rule->id, w->flow->product, w->flow->id);
+		md_text(out, w->flow->note);
+		break;
 	}
-	for (size_t i = 0; i < r->nrules; i++) {
-		const struct rule *rule = &r->rules[i];
+	sbuf_addc(out, '\n');
+}
 
-		if (rule->section != RULE_FIREWALL)
-			continue;
-		for (size_t k = 0; k < rule->norigins; k++) {
-			const struct catalog_flow *f = rule->origins[k];
+static void
+md_warnings(struct sbuf *out, const struct export_input *in)
+{
+	struct md_warning_ctx ctx = { out, in->res };
 
-			if (f->note == NULL || f->note[0] == '\0')
-				continue;
-			n++;
-			sbuf_add(out, "- ");
-			sbuf_addf(out, "%s (%s/%s): ", rule->id, f->product, f->id);
-			md_text(out, f->note);
-			sbuf_addc(out, '\n');
-		}
-	}
-	if (n == 0) {
+	sbuf_addf(out, "\n## %s\n\n", _("Warnings"));
+	if (resolution_warnings(in->res, md_warning, &ctx) == 0) {
 		sbuf_add(out, _("None."));
 		sbuf_addc(out, '\n');
 	}

@@ -55,6 +55,56 @@ resolution_product_label(const struct resolution *r, const char *id)
 	return strset_get(&r->product_index, id, &i) ? r->products.v[i].label : id;
 }
 
+size_t
+resolution_warnings(const struct resolution *r,
+		    void (*fn)(void *arg, const struct warning *w), void *arg)
+{
+	struct warning w;
+	size_t n = 0;
+
+	memset(&w, 0, sizeof w);
+#define EMIT() do { n++; if (fn != NULL) fn(arg, &w); } while (0)
+	w.kind = WARNING_PROBLEM;
+	for (size_t i = 0; i < r->problems.n; i++) {
+		w.text = r->problems.v[i];
+		EMIT();
+	}
+	w.text = NULL;
+	if (r->unaddressed.n > 0) {
+		w.kind = WARNING_UNADDRESSED;
+		EMIT();
+	}
+	w.kind = WARNING_INFERRED;
+	for (size_t i = 0; i < r->nrules; i++)
+		for (size_t k = 0; k < r->rules[i].norigins; k++) {
+			w.rule = &r->rules[i];
+			w.flow = r->rules[i].origins[k];
+			if (w.flow->inferred)
+				EMIT();
+		}
+	w.rule = NULL;
+	w.flow = NULL;
+	w.kind = WARNING_GAP;
+	for (size_t i = 0; i < r->gaps.n; i++) {
+		w.gap = &r->gaps.v[i];
+		EMIT();
+	}
+	w.gap = NULL;
+	w.kind = WARNING_NOTE;
+	for (size_t i = 0; i < r->nrules; i++) {
+		if (r->rules[i].section != RULE_FIREWALL)
+			continue;
+		for (size_t k = 0; k < r->rules[i].norigins; k++) {
+			w.rule = &r->rules[i];
+			w.flow = r->rules[i].origins[k];
+			if (w.flow->note != NULL && w.flow->note[0] != '\0')
+				EMIT();
+		}
+	}
+#undef EMIT
+	return n;
+}
+
 char *
 rule_key(const struct rule *rule)
 {

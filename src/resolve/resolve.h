@@ -85,6 +85,28 @@ const struct catalog_endpoint *resolution_endpoint(const struct resolution *r,
 						   const char *id);
 const char *resolution_product_label(const struct resolution *r, const char *id);
 
+/* What the approver must be warned about, in the order every front end
+ * lists it: the plan's problems, the firewall-rule ends without an
+ * address (one warning for all), each inferred origin of a rule, each gap,
+ * and each note of a firewall rule's origin. */
+enum warning_kind {
+	WARNING_PROBLEM,	/* text */
+	WARNING_UNADDRESSED,	/* r->unaddressed */
+	WARNING_INFERRED,	/* rule, flow (its reason) */
+	WARNING_GAP,		/* gap */
+	WARNING_NOTE,		/* rule, flow (its note) */
+};
+struct warning {
+	enum warning_kind kind;
+	const char *text;
+	const struct rule *rule;
+	const struct catalog_flow *flow;
+	const struct catalog_gap *gap;
+};
+/* Calls FN (may be NULL) for each warning of R; returns their number. */
+size_t resolution_warnings(const struct resolution *r,
+			   void (*fn)(void *arg, const struct warning *w), void *arg);
+
 /* Canonical key of a rule's opening: "src>dst proto ports".  Caller-owned. */
 char *rule_key(const struct rule *rule);
 

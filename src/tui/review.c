@@ -40,7 +40,7 @@ struct review {
 	enum filter_kind filter;
 	char *fa, *fb;		/* boundary: zones; product: fa */
 	int ports_w;		/* widest "TCP 443" of the rules shown */
-	size_t warnings;	/* count_warnings() of the resolution */
+	size_t warnings;	/* resolution_warnings() of the resolution */
 };
 
 #define RV(t) ((struct review *)TUI_PRIV(t, TUI_SCREEN_REVIEW))
@@ -137,23 +137,6 @@ add_group(struct review *v, const struct resolution *r, enum row_kind kind, size
 		v->rows[h].count = n;
 }
 
-/* Number of warnings add_warnings lists. */
-static size_t
-count_warnings(const struct resolution *r)
-{
-	size_t n = r->problems.n + (r->unaddressed.n > 0) + r->gaps.n;
-
-	for (size_t i = 0; i < r->nrules; i++)
-		for (size_t k = 0; k < r->rules[i].norigins; k++) {
-			const struct catalog_flow *f = r->rules[i].origins[k];
-
-			n += f->inferred;
-			n += r->rules[i].section == RULE_FIREWALL && f->note != NULL &&
-			     f->note[0] != '\0';
-		}
-	return n;
-}
-
 static void
 review_refresh(struct tui *t)
 {
@@ -168,7 +151,7 @@ review_refresh(struct tui *t)
 		tui_list_reset(t, &v->list, 0);
 		return;
 	}
-	v->warnings = count_warnings(r);
+	v->warnings = resolution_warnings(r, NULL, NULL);
 	for (size_t b = 0; b < r->nboundaries; b++) {
 		const struct boundary *bd = &r->boundaries[b];
 
@@ -188,15 +171,25 @@ review_refresh(struct tui *t)
 
 /* ---- warnings ---- */
 
-/* Every warning of the change request, as the exports list them. */
-static void
-add_warnings(struct tui_text *x, const struct resolution *r)
-{
-	size_t n = 0;
+struct warning_ctx {
+	struct tui_text *x;
+	const struct resolution *res;
+};
 
-	for (size_t i = 0; i < r->problems.n; i++, n++)
-		tui_text_add(x, TUI_PARA_WARN, r->problems.v[i]);
-	if (r->unaddressed.n > 0) {
+/* One warning as a paragraph (a resolution_warnings callback). */
+static void
+add_warning(void *arg, const struct warning *w)
+{
+	const struct warning_ctx *ctx = arg;
+	const struct resolution *r = ctx->res;
+	struct tui_text *x = ctx->x;
+	char *head;
+
+	switch (w->kind) {
+	case WARNING_PROBLEM:
+		tui_text_add(x, TUI_PARA_WARN, w->text);
+		break;
+	case WARNING_UNADDRESSED: {
 		struct sbuf b;
 
 		sbuf_init(&b);
@@ -212,48 +205,37 @@ add_warnings(struct tui_text *x, const struct resolution *r)
 		sbuf_addc(&b, '.');
 		tui_text_add(x, TUI_PARA_WARN, sbuf_str(&b));
 		sbuf_fini(&b);
-		n++;
+		break;
 	}
-	for (size_t i = 0; i < r->nrules; i++) {
-		const struct rule *rule = &r->rules[i];
-
-		for (size_t k = 0; k < rule->norigins; k++) {
-			const struct catalog_flow *f = rule->origins[k];
-			char *head;
-
-			if (!f->inferred)
-				continue;
-			head = xasprintf(_("%1$s (%2$s/%3$s) is inferred, not stated by the vendor document:"),
-					 rule->id, f->product, f->id);
-			tui_text_addf(x, TUI_PARA_WARN, "%s %s", head, f->reason != NULL ? f->reason : "");
-			free(head);
-			n++;
-		}
-	}
-	for (size_t i = 0; i < r->gaps.n; i++, n++) {
-		const struct catalog_gap *g = &r->gaps.v[i];
-		char *head = xasprintf(_("Not stated by the vendor document (%s):"), g->product);
-
-		tui_text_addf(x, TUI_PARA_WARN, "%s %s (%s, %s)", head, g->text != NULL ? g->text : "",
-			      g->doc != NULL ? g->doc : "", g->section != NULL ? g->section : "");
+	case WARNING_INFERRED:
+		head = xasprintf(_("%1$s (%2$s/%3$s) is inferred, not stated by the vendor document:"),
+				 w->rule->id, w->flow->product, w->flow->id);
+		tui_text_addf(x, TUI_PARA_WARN, "%s %s", head,
+			      w->flow->reason != NULL ? w->flow->reason : "");
 		free(head);
+		break;
+	case WARNING_GAP:
+		head = xasprintf(_("Not stated by the vendor document (%s):"), w->gap->product);
+		tui_text_addf(x, TUI_PARA_WARN, "%s %s (%s, %s)", head,
+			      w->gap->text != NULL ? w->gap->text : "",
+			      w->gap->doc != NULL ? w->gap->doc : "",
+			      w->gap->section != NULL ? w->gap->section : "");
+		free(head);
+		break;
+	case WARNING_NOTE:
+		tui_text_addf(x, TUI_PARA_WARN, "%s (%s/%s): %s", w->rule->id, w->flow->product,
+			      w->flow->id, w->flow->note);
+		break;
 	}
-	for (size_t i = 0; i < r->nrules; i++) {
-		const struct rule *rule = &r->rules[i];
+}
 
-		if (rule->section != RULE_FIREWALL)
-			continue;
-		for (size_t k = 0; k < rule->norigins; k++) {
-			const struct catalog_flow *f = rule->origins[k];
+/* Every warning of the change request, as the exports list them. */
+static void
+add_warnings(struct tui_text *x, const struct resolution *r)
+{
+	struct warning_ctx ctx = { x, r };
 
-			if (f->note == NULL || f->note[0] == '\0')
-				continue;
-			tui_text_addf(x, TUI_PARA_WARN, "%s (%s/%s): %s", rule->id, f->product, f->id,
-				      f->note);
-			n++;
-		}
-	}
-	if (n == 0)
+	if (resolution_warnings(r, add_warning, &ctx) == 0)
 		tui_text_add(x, TUI_PARA_TEXT, _("None."));
 }
 
