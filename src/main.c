@@ -4,12 +4,39 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "plan/session.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
 #include "util/str.h"
+
+/* The planner on the session the command line describes. */
+static int
+run_planner(const struct cli_args *a)
+{
+	struct session s;
+	struct pp_error err;
+	int rc;
+
+	if (!tui_has_terminal()) {
+		fprintf(stderr, "portplan: %s\n",
+			_("the interactive planner needs a terminal; for scripts see portplan --help (export, list)"));
+		return EXIT_USAGE;
+	}
+	error_clear(&err);
+	memset(&s, 0, sizeof s);
+	if (cli_open_session(a, true, &s, &err) != 0) {
+		cli_error(&err);
+		session_fini(&s);
+		return EXIT_DATA;
+	}
+	rc = tui_main(&s);
+	session_fini(&s);
+	return rc;
+}
 
 int
 main(int argc, char **argv)
@@ -35,11 +62,8 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (a.lang != NULL)
-		cli_force_lang(a.lang);
-	if (a.cmd == CMD_TUI)
-		rc = tui_main(&a);
-	else
-		rc = cli_run(&a);
+		i18n_force_lang(a.lang);
+	rc = a.cmd == CMD_TUI ? run_planner(&a) : cli_run(&a);
 	cli_args_fini(&a);
 	return rc;
 }

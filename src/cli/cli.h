@@ -7,11 +7,9 @@
 #include "util/str.h"
 
 struct catalog;
+struct editor;
 struct plan;
-
-/* Exit statuses. */
-#define EXIT_DATA 1
-#define EXIT_USAGE 2
+struct session;
 
 /* Runs the command in A; returns the exit status. */
 int cli_run(struct cli_args *a);
@@ -20,19 +18,20 @@ int cli_run(struct cli_args *a);
 /* The language of exported documents and catalog texts: --lang, else the
  * locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else "en".  Static. */
 const char *cli_lang(const struct cli_args *a);
-/* Makes gettext use LANG ("en", "de", "fr") whatever the locale says
- * (--lang): an admin in Lyon may file a change request in English. */
-void cli_force_lang(const char *lang);
 /* Opens the catalog named by A's --db and --catalog; prints warnings. */
 int cli_open_catalog(const struct cli_args *a, bool allow_stale, struct catalog **out,
 		     struct pp_error *err);
-/* Applies A's scenario and metadata options to P, checking every name
- * against the catalog.  -1 with ERR on an unknown name or a bad value. */
-int cli_apply_scenario(const struct cli_args *a, struct catalog *c, struct plan *p,
-		       struct pp_error *err);
-/* Turns on the default features of PRODUCT in P. */
-int cli_add_product(struct catalog *c, struct plan *p, const char *product,
-		    struct pp_error *err);
+/* Applies A's scenario and metadata options through the editor, in
+ * command-line order (zones first).  -1 with ERR on an unknown name or a
+ * bad value. */
+int cli_apply_scenario(const struct cli_args *a, struct editor *ed, struct pp_error *err);
+/* Opens the catalog and the positional PLAN (or a new plan) as A says and
+ * applies A's scenario.  INTERACTIVE (the planner): a stale catalog may be
+ * used, a missing PLAN starts a new plan, and the notes stay in S->notes
+ * for the planner to show; else they are printed as warnings.  Free S
+ * with session_fini in any case. */
+int cli_open_session(const struct cli_args *a, bool interactive, struct session *s,
+		     struct pp_error *err);
 /* Prints "portplan: MSG" to stderr, cleaned of control characters. */
 void cli_error(const struct pp_error *err);
 void cli_warn(const char *msg);
@@ -40,10 +39,6 @@ void cli_warn(const char *msg);
 int cli_write_output(const struct cli_args *a, const char *data, size_t len,
 		     struct pp_error *err);
 
-/* Loads the positional PLAN (or starts an empty plan) and applies A's
- * scenario to it.  Caller-owned *OUT. */
-int cli_load_plan(const struct cli_args *a, struct catalog *c, struct plan **out,
-		  struct pp_error *err);
 /* Resolves P and renders it in A's format into OUT; prints the plan's
  * problems as warnings. */
 int cli_render(const struct cli_args *a, struct catalog *c, const struct plan *p,

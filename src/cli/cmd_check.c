@@ -3,10 +3,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "catalog/catalog.h"
 #include "cli/cli.h"
 #include "plan/plan.h"
+#include "plan/session.h"
 #include "resolve/resolve.h"
 #include "util/i18n.h"
 
@@ -39,16 +41,15 @@ check_catalog(const struct cli_args *a)
 static int
 check_plan(struct cli_args *a)
 {
-	struct catalog *c = NULL;
-	struct plan *p = NULL;
+	struct session s;
 	struct resolution *r = NULL;
 	struct pp_error err;
 	int rc = EXIT_DATA;
 
 	error_clear(&err);
-	if (cli_open_catalog(a, false, &c, &err) != 0 ||
-	    cli_load_plan(a, c, &p, &err) != 0 ||
-	    resolve(c, p, &r, &err) != 0) {
+	memset(&s, 0, sizeof s);
+	if (cli_open_session(a, false, &s, &err) != 0 ||
+	    resolve(s.cat, s.plan, &r, &err) != 0) {
 		cli_error(&err);
 		goto out;
 	}
@@ -63,8 +64,7 @@ check_plan(struct cli_args *a)
 	rc = 0;
 out:
 	resolution_free(&r);
-	plan_free(&p);
-	catalog_free(&c);
+	session_fini(&s);
 	return rc;
 }
 

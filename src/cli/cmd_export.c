@@ -9,70 +9,10 @@
 #include "cli/cli.h"
 #include "export/export.h"
 #include "plan/plan.h"
-#include "plan/planfile.h"
-#include "resolve/drift.h"
+#include "plan/session.h"
 #include "resolve/resolve.h"
 #include "util/file.h"
 #include "util/i18n.h"
-
-/* Prints how the catalog changed since PLAN (read from PATH) was saved. */
-static int
-warn_drift(struct catalog *c, const struct plan *p, const char *path,
-	   struct pp_error *err)
-{
-	struct strlist changes;
-
-	strlist_init(&changes);
-	if (drift_compare(c, p, &changes, err) != 0) {
-		strlist_fini(&changes);
-		return -1;
-	}
-	if (changes.n > 0) {
-		char *head = xasprintf(_("the catalog has changed since %s was saved; the current catalog is used:"),
-				       path);
-
-		cli_warn(head);
-		free(head);
-	}
-	for (size_t i = 0; i < changes.n; i++)
-		cli_warn(changes.v[i]);
-	strlist_fini(&changes);
-	return 0;
-}
-
-int
-cli_load_plan(const struct cli_args *a, struct catalog *c, struct plan **out,
-	      struct pp_error *err)
-{
-	struct strlist warnings;
-	struct plan *p = NULL;
-
-	*out = NULL;
-	strlist_init(&warnings);
-	if (a->files.n > 0) {
-		if (planfile_load(a->files.v[0], &p, &warnings, err) != 0) {
-			strlist_fini(&warnings);
-			return -1;
-		}
-	} else
-		p = plan_new();
-	for (size_t i = 0; i < warnings.n; i++)
-		cli_warn(warnings.v[i]);
-	strlist_fini(&warnings);
-	/* the catalog may have changed since the plan was saved: say what
-	 * changed rather than hand over a silently different request (before
-	 * the scenario, which may add products the plan has no record of) */
-	if (a->files.n > 0 && warn_drift(c, p, a->files.v[0], err) != 0) {
-		plan_free(&p);
-		return -1;
-	}
-	if (cli_apply_scenario(a, c, p, err) != 0) {
-		plan_free(&p);
-		return -1;
-	}
-	*out = p;
-	return 0;
-}
 
 int
 cli_render(const struct cli_args *a, struct catalog *c, const struct plan *p,
@@ -102,8 +42,7 @@ cli_render(const struct cli_args *a, struct catalog *c, const struct plan *p,
 int
 cli_cmd_export(struct cli_args *a)
 {
-	struct catalog *c = NULL;
-	struct plan *p = NULL;
+	struct session s;
 	struct file_out *o = NULL;
 	struct file_out_sink sink;
 	struct pp_error err;
@@ -111,11 +50,11 @@ cli_cmd_export(struct cli_args *a)
 	int rc = EXIT_DATA;
 
 	error_clear(&err);
+	memset(&s, 0, sizeof s);
 	sbuf_init(&out);
-	if (cli_open_catalog(a, false, &c, &err) != 0 ||
-	    cli_load_plan(a, c, &p, &err) != 0)
+	if (cli_open_session(a, false, &s, &err) != 0)
 		goto fail;
-	if (p->products.n == 0) {
+	if (s.plan->products.n == 0) {
 		error_set(&err, NULL, 0,
 			  _("nothing to export: choose a product with --product ID (see: portplan list products)"));
 		goto fail;
@@ -128,7 +67,7 @@ cli_cmd_export(struct cli_args *a)
 	sink.out = o;
 	sink.err = &err;
 	sbuf_set_sink(&out, file_out_sink, &sink);
-	if (cli_render(a, c, p, &out, &err) != 0 || sbuf_flush(&out) != 0 ||
+	if (cli_render(a, s.cat, s.plan, &out, &err) != 0 || sbuf_flush(&out) != 0 ||
 	    file_out_commit(&o, &err) != 0)
 		goto fail;
 	rc = 0;
@@ -138,7 +77,6 @@ fail:
 out:
 	file_out_abort(&o);
 	sbuf_fini(&out);
-	plan_free(&p);
-	catalog_free(&c);
+	session_fini(&s);
 	return rc;
 }

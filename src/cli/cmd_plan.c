@@ -12,8 +12,9 @@
 #include "cli/cli.h"
 #include "export/export.h"
 #include "plan/plan.h"
+#include "plan/drift.h"
 #include "plan/planfile.h"
-#include "resolve/drift.h"
+#include "plan/session.h"
 #include "resolve/resolve.h"
 #include "util/file.h"
 #include "util/i18n.h"
@@ -47,8 +48,7 @@ save_target(const char *output)
 int
 cli_cmd_save(struct cli_args *a)
 {
-	struct catalog *c = NULL;
-	struct plan *p = NULL;
+	struct session s;
 	struct resolution *r = NULL;
 	struct pp_error err;
 	char *target = NULL;
@@ -56,27 +56,27 @@ cli_cmd_save(struct cli_args *a)
 	int rc = EXIT_DATA;
 
 	error_clear(&err);
+	memset(&s, 0, sizeof s);
 	if (a->files.n == 0 && !a->has_scenario) {
 		error_set(&err, NULL, 0,
 			  _("nothing to save: choose a product with --product ID (see: portplan list products)"));
 		cli_error(&err);
 		return EXIT_DATA;
 	}
-	if (cli_open_catalog(a, false, &c, &err) != 0 ||
-	    cli_load_plan(a, c, &p, &err) != 0 ||
-	    resolve(c, p, &r, &err) != 0)
+	if (cli_open_session(a, false, &s, &err) != 0 ||
+	    resolve(s.cat, s.plan, &r, &err) != 0)
 		goto fail;
 	/* names the catalog does not know are kept: say so */
 	for (size_t i = 0; i < r->problems.n; i++)
 		cli_warn(r->problems.v[i]);
-	if (drift_fingerprint(c, p, &err) != 0)
+	if (drift_fingerprint(s.cat, s.plan, &err) != 0)
 		goto fail;
 	/* never overwrite a file that is not the plan being edited */
 	if (a->force || strcmp(a->output, "-") == 0 ||
 	    (a->files.n == 1 && same_file(a->files.v[0], a->output)))
 		flags = 0;
 	target = save_target(a->output);
-	if (planfile_save(p, target, flags, &err) != 0)
+	if (planfile_save(s.plan, target, flags, &err) != 0)
 		goto fail;
 	rc = 0;
 	goto out;
@@ -85,8 +85,7 @@ fail:
 out:
 	free(target);
 	resolution_free(&r);
-	plan_free(&p);
-	catalog_free(&c);
+	session_fini(&s);
 	return rc;
 }
 
@@ -101,14 +100,12 @@ load_for_diff(struct catalog *c, const char *path, struct plan **out,
 
 	strlist_init(&warnings);
 	strlist_init(&changes);
-	if (planfile_load(path, out, &warnings, err) != 0)
-		goto out;
+	rc = session_load_plan(c, path, out, &warnings, &changes, err);
 	for (size_t i = 0; i < warnings.n; i++)
 		cli_warn(warnings.v[i]);
-	if (drift_compare(c, *out, &changes, err) != 0) {
-		plan_free(out);
+	if (rc != 0)
 		goto out;
-	}
+	rc = -1;
 	if (changes.n > 0) {
 		char *head = xasprintf(_("The catalog has changed since %s was saved. Both plans are resolved against the current catalog, so the rules in place may also differ where these flows changed:"),
 				       path);

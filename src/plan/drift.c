@@ -8,7 +8,7 @@
 
 #include "catalog/catalog.h"
 #include "plan/plan.h"
-#include "resolve/drift.h"
+#include "plan/drift.h"
 #include "util/i18n.h"
 #include "util/netspec.h"
 

@@ -6,8 +6,8 @@
  * condition, citation, purpose...).  Comparing the recorded lines with the
  * catalog tells the admin which flows were added, changed or removed
  * instead of handing them a silently different change request. */
-#ifndef PORTPLAN_RESOLVE_DRIFT_H
-#define PORTPLAN_RESOLVE_DRIFT_H
+#ifndef PORTPLAN_PLAN_DRIFT_H
+#define PORTPLAN_PLAN_DRIFT_H
 
 #include "util/error.h"
 #include "util/str.h"

@@ -234,6 +234,14 @@ plan_zone(const struct plan *p, const char *id)
 	return NULL;
 }
 
+const char *
+plan_zone_label(const struct plan *p, const char *id)
+{
+	const struct plan_zone *pz = plan_zone(p, id);
+
+	return pz != NULL && pz->label != NULL && pz->label[0] != '\0' ? pz->label : id;
+}
+
 /* Index of the first endpoint whose id is not less than ID (the
  * endpoints are sorted by id). */
 static size_t
@@ -314,6 +322,21 @@ plan_add_address(struct plan *p, const char *endpoint, const char *addr,
 	}
 }
 
+char *
+plan_address_text(const struct plan_endpoint *e)
+{
+	struct sbuf b;
+
+	if (e == NULL || (e->addresses.n == 0 && e->hostnames.n == 0))
+		return NULL;
+	sbuf_init(&b);
+	for (size_t i = 0; i < e->hostnames.n; i++)
+		sbuf_addf(&b, "%s%s", b.len ? ", " : "", e->hostnames.v[i]);
+	for (size_t i = 0; i < e->addresses.n; i++)
+		sbuf_addf(&b, "%s%s", b.len ? ", " : "", e->addresses.v[i]);
+	return sbuf_take(&b);
+}
+
 void
 plan_remove_address(struct plan *p, const char *endpoint, const char *addr)
 {
@@ -328,6 +351,24 @@ plan_set_meta(char **field, const char *value)
 {
 	free(*field);
 	*field = (value != NULL && *value != '\0') ? xstrdup(value) : NULL;
+}
+
+char **
+plan_meta_slot(struct plan_meta *meta, enum plan_meta_field field)
+{
+	switch (field) {
+	case PLAN_META_TITLE:
+		return &meta->title;
+	case PLAN_META_CHANGE_ID:
+		return &meta->change_id;
+	case PLAN_META_REQUESTER:
+		return &meta->requester;
+	case PLAN_META_WINDOW:
+		return &meta->window;
+	case PLAN_META_NOTES:
+		break;
+	}
+	return &meta->notes;
 }
 
 static bool

@@ -37,6 +37,15 @@ struct plan_meta {
 	char *notes;
 };
 
+/* The change-request details, by name (for editing them one at a time). */
+enum plan_meta_field {
+	PLAN_META_TITLE,
+	PLAN_META_CHANGE_ID,
+	PLAN_META_REQUESTER,
+	PLAN_META_WINDOW,
+	PLAN_META_NOTES,
+};
+
 struct plan {
 	struct plan_meta meta;
 	struct strlist products;	/* sorted */
@@ -71,6 +80,10 @@ void plan_remove_zone(struct plan *p, const char *id);
 /* Borrowed until the plan changes; NULL if absent. */
 const struct plan_zone *plan_zone(const struct plan *p, const char *id);
 
+/* Borrowed until the plan changes: the label of a zone the plan defines,
+ * or ID itself. */
+const char *plan_zone_label(const struct plan *p, const char *id);
+
 /* Borrowed until the plan changes; NULL if absent. */
 const struct plan_endpoint *plan_endpoint(const struct plan *p, const char *id);
 /* Borrowed until the plan changes; created when absent. */
@@ -81,11 +94,16 @@ void plan_place(struct plan *p, const char *endpoint, const char *zone);
  * endpoint's addresses or host names.  -1 with ERR on an invalid one. */
 int plan_add_address(struct plan *p, const char *endpoint, const char *addr,
 		     struct pp_error *err);
+/* The endpoint's host names, then its addresses, ", "-joined, as every
+ * document and screen shows them; NULL when it has none.  Caller-owned. */
+char *plan_address_text(const struct plan_endpoint *e);
 /* Removes ADDR from the endpoint's addresses or host names. */
 void plan_remove_address(struct plan *p, const char *endpoint, const char *addr);
 
 /* Sets a metadata field (borrowed pointer into P->meta; NULL clears). */
 void plan_set_meta(char **field, const char *value);
+/* Borrowed: the slot of FIELD in META. */
+char **plan_meta_slot(struct plan_meta *meta, enum plan_meta_field field);
 
 /* True when both plans hold the same choices and metadata. */
 bool plan_equal(const struct plan *a, const struct plan *b);

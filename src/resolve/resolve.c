@@ -28,15 +28,10 @@ const char *
 resolution_zone_label(const struct resolution *r, const struct plan *p,
 		      const char *zone)
 {
-	const struct plan_zone *pz;
-
 	for (size_t i = 0; i < r->zones.n; i++)
 		if (strcmp(r->zones.v[i].id, zone) == 0)
 			return r->zones.v[i].label;
-	pz = plan_zone(p, zone);
-	if (pz != NULL && pz->label != NULL && pz->label[0] != '\0')
-		return pz->label;
-	return zone;
+	return plan_zone_label(p, zone);
 }
 
 const struct catalog_endpoint *
@@ -116,25 +111,13 @@ static const char *
 end_address(struct resolution *r, const struct plan *p, const char *id,
 	    const struct catalog_endpoint *ce)
 {
-	const struct plan_endpoint *pe = plan_endpoint(p, id);
-	struct sbuf b;
+	char *text = plan_address_text(plan_endpoint(p, id));
 	const char *s;
 
-	if (pe == NULL || (pe->addresses.n == 0 && pe->hostnames.n == 0))
+	if (text == NULL)
 		return ce != NULL ? ce->fqdn : NULL;
-	sbuf_init(&b);
-	for (size_t i = 0; i < pe->hostnames.n; i++) {
-		if (b.len)
-			sbuf_add(&b, ", ");
-		sbuf_add(&b, pe->hostnames.v[i]);
-	}
-	for (size_t i = 0; i < pe->addresses.n; i++) {
-		if (b.len)
-			sbuf_add(&b, ", ");
-		sbuf_add(&b, pe->addresses.v[i]);
-	}
-	s = pool_strdup(r->pool, sbuf_str(&b));
-	sbuf_fini(&b);
+	s = pool_strdup(r->pool, text);
+	free(text);
 	return s;
 }
 

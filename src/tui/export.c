@@ -62,21 +62,21 @@ default_name(const struct tui *t, const struct exporter *ex)
 	struct sbuf b;
 
 	sbuf_init(&b);
-	if (t->path != NULL) {
-		const char *dot = strrchr(t->path, '.');
-		const char *slash = strrchr(t->path, '/');
+	if (t->s->path != NULL) {
+		const char *dot = strrchr(t->s->path, '.');
+		const char *slash = strrchr(t->s->path, '/');
 
 		if (dot != NULL && (slash == NULL || dot > slash))
-			sbuf_addn(&b, t->path, (size_t)(dot - t->path));
+			sbuf_addn(&b, t->s->path, (size_t)(dot - t->s->path));
 		else
-			sbuf_add(&b, t->path);
+			sbuf_add(&b, t->s->path);
 	} else {
 		/* TRANSLATORS: part of a suggested file name ("bems-change-
 		   request.md"): lower case ASCII letters, digits and '-' only */
 		const char *word = _("change-request");
 
-		for (size_t i = 0; i < t->plan->products.n && i < 4; i++)
-			sbuf_addf(&b, "%s%s", i ? "-" : "", t->plan->products.v[i]);
+		for (size_t i = 0; i < t->s->plan->products.n && i < 4; i++)
+			sbuf_addf(&b, "%s%s", i ? "-" : "", t->s->plan->products.v[i]);
 		if (word[strspn(word, "abcdefghijklmnopqrstuvwxyz0123456789-")] != '\0')
 			word = "change-request";	/* a translation unfit for a file name */
 		sbuf_addf(&b, "%s%s", b.len ? "-" : "", word);
@@ -104,9 +104,9 @@ write_file(struct tui *t, const char *path, int flags)
 	}
 	error_clear(&err);
 	sbuf_init(&out);
-	in.plan = t->plan;
+	in.plan = t->s->plan;
 	in.res = r;
-	in.catalog_lang = t->lang;
+	in.catalog_lang = t->s->lang;
 	/* written as it is made (bounded memory); the file appears on commit */
 	if (file_out_open(path, flags, &o, &err) == 0) {
 		sink.out = o;
@@ -202,7 +202,7 @@ export_handle(struct tui *t, enum tui_action a)
 		e->chosen = e->list.cur;
 		return TUI_R_REDRAW;
 	case ACT_EXPORT:
-		if (t->plan->products.n == 0) {
+		if (t->s->plan->products.n == 0) {
 			tui_message(t, TUI_MSG_WARN,
 				    _("Nothing to export yet: select a product on Products (1)."));
 			return TUI_R_REDRAW;
@@ -238,13 +238,13 @@ static void
 export_draw(struct tui *t, const struct tui_layout *lo)
 {
 	struct exportscr *e = EX(t);
-	const struct resolution *r = t->plan->products.n > 0 ? tui_resolution(t) : NULL;
+	const struct resolution *r = t->s->plan->products.n > 0 ? tui_resolution(t) : NULL;
 	int y = lo->pane.y, end = lo->pane.y + lo->pane.h;
 	char *s, *name;
 
 	tui_list_draw(t, &e->list, &lo->list, draw_row);
 	tui_put(lo->rule.y, 0, lo->rule.w, _("Format of the change request"), TUI_ROLE_RULE);
-	if (t->plan->products.n == 0) {
+	if (t->s->plan->products.n == 0) {
 		tui_put(y++, 1, lo->pane.w - 1,
 			_("Nothing to export yet: select a product on Products (1)."), TUI_ROLE_WARN);
 		return;

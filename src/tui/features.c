@@ -84,19 +84,19 @@ features_refresh(struct tui *t)
 
 	f->nrows = 0;
 	f->list.skip = is_heading;
-	for (size_t p = 0; p < t->products.n; p++) {
-		const char *id = t->products.v[p].id;
+	for (size_t p = 0; p < t->ed->products.n; p++) {
+		const char *id = t->ed->products.v[p].id;
 
-		if (!plan_has_product(t->plan, id))
+		if (!plan_has_product(t->s->plan, id))
 			continue;
 		add_row(f, ROW_PRODUCT, p, false);
 		/* services first, then the other features */
 		for (int pass = 0; pass < 2; pass++) {
 			bool heading = false;
 
-			for (size_t k = t->feat_first[p]; k < t->feat_first[p + 1]; k++) {
-				size_t i = t->feat_list[k];
-				const struct catalog_feature *cf = &t->features.v[i];
+			for (size_t k = t->ed->feat_first[p]; k < t->ed->feat_first[p + 1]; k++) {
+				size_t i = t->ed->feat_list[k];
+				const struct catalog_feature *cf = &t->ed->features.v[i];
 
 				if (is_service(cf) != (pass == 0))
 					continue;
@@ -107,9 +107,7 @@ features_refresh(struct tui *t)
 			}
 		}
 	}
-	f->on = 0;
-	for (size_t i = 0; i < t->plan->nfeatures; i++)
-		f->on += plan_has_product(t->plan, t->plan->features[i].product);
+	f->on = edit_features_on(t->ed);
 	tui_list_reset(t, &f->list, f->nrows);
 }
 
@@ -118,6 +116,7 @@ features_handle(struct tui *t, enum tui_action a)
 {
 	struct features *f = F(t);
 	const struct catalog_feature *cf;
+	struct pp_error err;
 	bool on;
 	char *label;
 
@@ -125,20 +124,12 @@ features_handle(struct tui *t, enum tui_action a)
 		return TUI_R_UNHANDLED;
 	if (f->nrows == 0 || f->rows[f->list.cur].kind != ROW_FEATURE)
 		return TUI_R_NONE;
-	cf = &t->features.v[f->rows[f->list.cur].idx];
-	on = !plan_has_feature(t->plan, cf->product, cf->id);
-	if (on && cf->group != NULL) {
-		size_t p = tui_product_index(t, cf->product);
-
-		for (size_t k = t->feat_first[p]; k < t->feat_first[p + 1]; k++) {
-			const struct catalog_feature *o = &t->features.v[t->feat_list[k]];
-
-			if (o != cf && o->group != NULL && strcmp(o->product, cf->product) == 0 &&
-			    strcmp(o->group, cf->group) == 0)
-				plan_set_feature(t->plan, o->product, o->id, false);
-		}
+	cf = &t->ed->features.v[f->rows[f->list.cur].idx];
+	on = !plan_has_feature(t->s->plan, cf->product, cf->id);
+	if (edit_set_feature(t->ed, cf->product, cf->id, on, NULL, &err) != 0) {
+		tui_message(t, TUI_MSG_ERROR, "%s", err.msg);
+		return TUI_R_REDRAW;
 	}
-	plan_set_feature(t->plan, cf->product, cf->id, on);
 	label = tui_clean(cf->label != NULL ? cf->label : cf->id);
 	tui_message(t, TUI_MSG_INFO, on ? _("On: %s") : _("Off: %s"), label);
 	free(label);
@@ -157,7 +148,7 @@ draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 
 	switch (r->kind) {
 	case ROW_PRODUCT:
-		tui_put(line->y, line->x, line->w, t->products.v[r->idx].label, TUI_ROLE_HEADING);
+		tui_put(line->y, line->x, line->w, t->ed->products.v[r->idx].label, TUI_ROLE_HEADING);
 		return;
 	case ROW_KIND:
 		tui_put(line->y, line->x, 2, "", TUI_ROLE_NORMAL);
@@ -167,8 +158,8 @@ draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 	case ROW_FEATURE:
 		break;
 	}
-	cf = &t->features.v[r->idx];
-	on = plan_has_feature(t->plan, cf->product, cf->id);
+	cf = &t->ed->features.v[r->idx];
+	on = plan_has_feature(t->s->plan, cf->product, cf->id);
 	if (cf->group != NULL)
 		mark = on ? "(*)" : "( )";
 	else
@@ -190,9 +181,9 @@ alternatives(const struct tui *t, const struct catalog_feature *cf)
 	if (cf->group == NULL)
 		return NULL;
 	sbuf_init(&b);
-	for (size_t k = t->feat_first[tui_product_index(t, cf->product)];
-	     k < t->feat_first[tui_product_index(t, cf->product) + 1]; k++) {
-		const struct catalog_feature *o = &t->features.v[t->feat_list[k]];
+	for (size_t k = t->ed->feat_first[edit_product_index(t->ed, cf->product)];
+	     k < t->ed->feat_first[edit_product_index(t->ed, cf->product) + 1]; k++) {
+		const struct catalog_feature *o = &t->ed->features.v[t->ed->feat_list[k]];
 
 		if (o != cf && o->group != NULL && strcmp(o->product, cf->product) == 0 &&
 		    strcmp(o->group, cf->group) == 0)
@@ -223,7 +214,7 @@ features_draw(struct tui *t, const struct tui_layout *lo)
 		return;
 	strlist_init(&lines);
 	{
-		const struct catalog_feature *cf = &t->features.v[f->rows[f->list.cur].idx];
+		const struct catalog_feature *cf = &t->ed->features.v[f->rows[f->list.cur].idx];
 		char *alt = alternatives(t, cf);
 
 		tui_put(y++, 1, lo->pane.w - 1, cf->label != NULL ? cf->label : cf->id,
@@ -263,7 +254,7 @@ features_item_help(struct tui *t, struct tui_text *x)
 	}
 	if (f->rows[f->list.cur].kind != ROW_FEATURE)
 		return;
-	cf = &t->features.v[f->rows[f->list.cur].idx];
+	cf = &t->ed->features.v[f->rows[f->list.cur].idx];
 	tui_text_addf(x, TUI_PARA_TEXT, "%s (%s: %s)", cf->label != NULL ? cf->label : cf->id,
 		      cf->product, cf->id);
 	if (cf->help != NULL)
@@ -290,7 +281,7 @@ features_row_text(struct tui *t, size_t i, struct sbuf *out)
 
 	if (r->kind != ROW_FEATURE)
 		return;
-	cf = &t->features.v[r->idx];
+	cf = &t->ed->features.v[r->idx];
 	sbuf_addf(out, "%s %s %s", cf->id, cf->label != NULL ? cf->label : "",
 		  cf->help != NULL ? cf->help : "");
 }

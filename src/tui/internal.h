@@ -16,6 +16,8 @@
 #include <curses.h>
 
 #include "catalog/catalog.h"
+#include "plan/edit.h"
+#include "plan/session.h"
 #include "tui/actions.h"
 #include "util/str.h"
 
@@ -258,30 +260,13 @@ enum tui_msg_level {
 	TUI_MSG_ERROR,
 };
 
-struct tui_id_index {
-	const char *id;
-	size_t i;
-};
-
 /* The planner's state. */
 struct tui {
-	struct catalog *cat;
-	const char *lang;	/* catalog and export language (static) */
-	struct plan *plan;
-	struct plan *saved;	/* as last loaded or saved: dirty = differs */
-	char *path;		/* the plan's file; NULL until saved */
+	/* the catalog, the plan, the plan as on disk, its file and the
+	 * editor: borrowed from main for the planner's life */
+	struct session *s;
+	struct editor *ed;	/* &s->ed: every plan change goes through it */
 	bool pending_quit;	/* quit once the save succeeds */
-
-	/* the catalog, read once */
-	struct catalog_products products;
-	struct catalog_features features;	/* every product's */
-	struct catalog_zones zones;
-	struct catalog_endpoints endpoints;	/* every endpoint, catalog order */
-	/* indexes built once (big catalogs: no linear searches per row) */
-	struct tui_id_index *product_ids, *endpoint_ids;	/* sorted by id */
-	size_t *feat_first, *feat_list;	/* a product's features: CSR, catalog order */
-	size_t *ep_first, *ep_list;	/* a product's endpoints; the last group:
-					 * shared ones (and unknown products) */
 
 	/* resolution of the plan, recomputed when the plan changed and a
 	 * screen needs it (see tui_resolution) */
@@ -320,14 +305,6 @@ const struct resolution *tui_resolution(struct tui *t);
 void tui_message(struct tui *t, enum tui_msg_level level, const char *fmt, ...)
 	PP_PRINTF(3, 4);
 bool tui_dirty(const struct tui *t);
-
-/* Catalog lookups over the cached lists (borrowed; NULL if unknown). */
-const struct catalog_product *tui_product(const struct tui *t, const char *id);
-/* Index of product ID in t->products; t->products.n if unknown. */
-size_t tui_product_index(const struct tui *t, const char *id);
-const struct catalog_endpoint *tui_endpoint(const struct tui *t, const char *id);
-/* A zone's label: catalog zones, then the plan's own; ID if unknown. */
-const char *tui_zone_label(const struct tui *t, const char *zone);
 
 /* Caller-owned cleaned copy of S ("" for NULL). */
 char *tui_clean(const char *s);

@@ -144,16 +144,16 @@ placement_refresh(struct tui *t)
 		}
 	}
 	/* each product's own endpoints, then the shared ones */
-	for (size_t pi = 0; pi <= t->products.n; pi++) {
+	for (size_t pi = 0; pi <= t->ed->products.n; pi++) {
 		heading = false;
-		for (size_t j = t->ep_first[pi]; j < t->ep_first[pi + 1]; j++) {
-			const struct catalog_endpoint *e = &t->endpoints.v[t->ep_list[j]];
+		for (size_t j = t->ed->ep_first[pi]; j < t->ed->ep_first[pi + 1]; j++) {
+			const struct catalog_endpoint *e = &t->ed->endpoints.v[t->ed->ep_list[j]];
 			struct use *u;
 
 			if ((u = find_use(uses, nuses, e->id)) == NULL)
 				continue;
 			if (!heading)
-				add_row(p, true, pi < t->products.n ? t->products.v[pi].label :
+				add_row(p, true, pi < t->ed->products.n ? t->ed->products.v[pi].label :
 					_("Shared peers (used by several products)"), 0);
 			heading = true;
 			add_row(p, false, e->id, u->rules);
@@ -161,10 +161,10 @@ placement_refresh(struct tui *t)
 	}
 	/* what the plan places but the choices no longer use: kept, shown */
 	heading = false;
-	for (size_t i = 0; i < t->plan->nendpoints; i++) {
-		const char *id = t->plan->endpoints[i].id;
+	for (size_t i = 0; i < t->s->plan->nendpoints; i++) {
+		const char *id = t->s->plan->endpoints[i].id;
 
-		if (!placed(t->plan, id) || find_use(uses, nuses, id) != NULL)
+		if (!placed(t->s->plan, id) || find_use(uses, nuses, id) != NULL)
 			continue;
 		if (!heading)
 			add_row(p, true, _("Placed, but not used by the current choices"), 0);
@@ -183,7 +183,7 @@ placement_refresh(struct tui *t)
 		if (w > p->label_w)
 			p->label_w = w;
 		zone = ep_zone(t, p->rows[i].text);
-		w = (int)text_width(zone != NULL ? tui_zone_label(t, zone) : "?");
+		w = (int)text_width(zone != NULL ? edit_zone_label(t->ed, zone) : "?");
 		if (w > p->zone_w)
 			p->zone_w = w;
 	}
@@ -204,7 +204,7 @@ cur_id(struct tui *t)
 static const char *
 ep_label(const struct tui *t, const char *id)
 {
-	const struct catalog_endpoint *e = tui_endpoint(t, id);
+	const struct catalog_endpoint *e = edit_endpoint(t->ed, id);
 
 	return e != NULL && e->label != NULL ? e->label : id;
 }
@@ -212,12 +212,7 @@ ep_label(const struct tui *t, const char *id)
 static const char *
 ep_zone(const struct tui *t, const char *id)
 {
-	const struct plan_endpoint *pe = plan_endpoint(t->plan, id);
-	const struct catalog_endpoint *e = tui_endpoint(t, id);
-
-	if (pe != NULL && pe->zone != NULL)
-		return pe->zone;
-	return e != NULL ? e->zone : NULL;
+	return edit_endpoint_zone(t->ed, id);
 }
 
 /* ---- choosing a zone ---- */
@@ -225,19 +220,21 @@ ep_zone(const struct tui *t, const char *id)
 static unsigned
 place(struct tui *t, const char *ep, const char *zone)
 {
-	const struct catalog_endpoint *e = tui_endpoint(t, ep);
-	char *label = tui_clean(ep_label(t, ep)), *zl;
+	struct pp_error err;
+	bool changed;
+	char *label, *zl;
 
-	if (e != NULL && e->zone != NULL && strcmp(e->zone, zone) == 0)
-		plan_place(t->plan, ep, NULL);	/* the default: nothing to record */
-	else
-		plan_place(t->plan, ep, zone);
-	zl = tui_clean(tui_zone_label(t, zone));
+	if (edit_place(t->ed, ep, zone, &changed, &err) != 0) {
+		tui_message(t, TUI_MSG_ERROR, "%s", err.msg);
+		return TUI_R_REDRAW;
+	}
+	label = tui_clean(ep_label(t, ep));
+	zl = tui_clean(edit_zone_label(t->ed, zone));
 	/* TRANSLATORS: %1$s is an endpoint, %2$s a zone */
 	tui_message(t, TUI_MSG_INFO, _("%1$s is now in %2$s."), label, zl);
 	free(label);
 	free(zl);
-	return TUI_R_PLAN | TUI_R_REDRAW;
+	return changed ? TUI_R_PLAN | TUI_R_REDRAW : TUI_R_REDRAW;
 }
 
 static unsigned
@@ -245,6 +242,7 @@ zone_label_done(struct tui *t, enum tui_answer answer, size_t item, const char *
 		const char *arg)
 {
 	const char *nl = strchr(arg, '\n');
+	struct pp_error err;
 	char *ep, *zone;
 	unsigned r;
 
@@ -253,8 +251,11 @@ zone_label_done(struct tui *t, enum tui_answer answer, size_t item, const char *
 		return TUI_R_REDRAW;
 	ep = xstrndup(arg, (size_t)(nl - arg));
 	zone = xstrdup(nl + 1);
-	plan_add_zone(t->plan, zone, text != NULL && text[0] != '\0' ? text : zone);
-	r = place(t, ep, zone);
+	if (edit_define_zone(t->ed, zone, text, &err) != 0) {
+		tui_message(t, TUI_MSG_ERROR, "%s", err.msg);
+		r = TUI_R_REDRAW;
+	} else
+		r = place(t, ep, zone) | TUI_R_PLAN;
 	free(ep);
 	free(zone);
 	return r;
@@ -264,20 +265,19 @@ static unsigned
 zone_id_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
 	     const char *arg)
 {
+	struct pp_error err;
 	char *next;
 
 	(void)item;
 	if (answer != TUI_ANSWER_OK)
 		return TUI_R_REDRAW;
-	if (text == NULL || !id_valid(text)) {
+	/* a zone that exists already: place the endpoint there */
+	if (text != NULL && edit_zone_known(t->ed, text))
+		return place(t, arg, text);
+	if (edit_check_zone_id(t->ed, text, &err) != 0) {
 		tui_prompt_error(t, _("A zone id is lower-case letters, digits, '-', '_' and '.', starting with a letter (for example partner-net)."));
 		return TUI_R_KEEP;
 	}
-	for (size_t i = 0; i < t->zones.n; i++)
-		if (strcmp(t->zones.v[i].id, text) == 0)
-			return place(t, arg, text);
-	if (plan_zone(t->plan, text) != NULL)
-		return place(t, arg, text);
 	next = xasprintf("%s\n%s", arg, text);
 	{
 		/* TRANSLATORS: %s is a zone id */
@@ -305,11 +305,11 @@ zone_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
 	(void)text;
 	if (answer != TUI_ANSWER_OK)
 		return TUI_R_REDRAW;
-	if (item < t->zones.n)
-		return place(t, arg, t->zones.v[item].id);
-	item -= t->zones.n;
-	if (item < t->plan->nzones) {
-		char *zone = xstrdup(t->plan->zones[item].id);
+	if (item < t->ed->zones.n)
+		return place(t, arg, t->ed->zones.v[item].id);
+	item -= t->ed->zones.n;
+	if (item < t->s->plan->nzones) {
+		char *zone = xstrdup(t->s->plan->zones[item].id);
 		unsigned r = place(t, arg, zone);
 
 		free(zone);
@@ -321,29 +321,29 @@ zone_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
 static unsigned
 choose_zone(struct tui *t, const char *ep)
 {
-	const struct catalog_endpoint *e = tui_endpoint(t, ep);
+	const struct catalog_endpoint *e = edit_endpoint(t->ed, ep);
 	const char *zone = ep_zone(t, ep);
 	struct strlist items;
 	size_t cur = 0;
 	char *title;
 
 	strlist_init(&items);
-	for (size_t i = 0; i < t->zones.n; i++) {
-		const char *id = t->zones.v[i].id;
+	for (size_t i = 0; i < t->ed->zones.n; i++) {
+		const char *id = t->ed->zones.v[i].id;
 
 		if (e != NULL && e->zone != NULL && strcmp(e->zone, id) == 0)
 			/* TRANSLATORS: a zone in the list of zones, the catalog's default */
-			strlist_addf(&items, _("%s (default)"), tui_zone_label(t, id));
+			strlist_addf(&items, _("%s (default)"), edit_zone_label(t->ed, id));
 		else
-			strlist_add(&items, tui_zone_label(t, id));
+			strlist_add(&items, edit_zone_label(t->ed, id));
 		if (zone != NULL && strcmp(zone, id) == 0)
 			cur = i;
 	}
-	for (size_t i = 0; i < t->plan->nzones; i++) {
+	for (size_t i = 0; i < t->s->plan->nzones; i++) {
 		/* TRANSLATORS: a zone the admin defined, in the list of zones */
-		strlist_addf(&items, _("%s (your zone)"), tui_zone_label(t, t->plan->zones[i].id));
-		if (zone != NULL && strcmp(zone, t->plan->zones[i].id) == 0)
-			cur = t->zones.n + i;
+		strlist_addf(&items, _("%s (your zone)"), edit_zone_label(t->ed, t->s->plan->zones[i].id));
+		if (zone != NULL && strcmp(zone, t->s->plan->zones[i].id) == 0)
+			cur = t->ed->zones.n + i;
 	}
 	strlist_add(&items, _("New zone..."));
 	/* TRANSLATORS: %s is an endpoint */
@@ -360,45 +360,25 @@ static unsigned
 address_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
 	     const char *arg)
 {
-	struct plan *check = plan_new();
 	struct pp_error err;
-	char *copy, *save = NULL;
-	size_t n = 0;
+	size_t n;
+	char *label;
 
 	(void)item;
-	if (answer != TUI_ANSWER_OK || text == NULL) {
-		plan_free(&check);
+	if (answer != TUI_ANSWER_OK || text == NULL)
 		return TUI_R_REDRAW;
+	if (edit_add_addresses(t->ed, arg, text, &n, &err) != 0) {
+		tui_prompt_error(t, err.msg);
+		return TUI_R_KEEP;
 	}
-	/* all or nothing: check every item first */
-	copy = xstrdup(text);
-	for (char *tok = strtok_r(copy, ", \t", &save); tok != NULL;
-	     tok = strtok_r(NULL, ", \t", &save), n++) {
-		if (plan_add_address(check, arg, tok, &err) != 0) {
-			tui_prompt_error(t, err.msg);
-			free(copy);
-			plan_free(&check);
-			return TUI_R_KEEP;
-		}
-	}
-	free(copy);
-	plan_free(&check);
 	if (n == 0) {
 		tui_prompt_error(t, _("Type an address or host name, or press Esc to cancel."));
 		return TUI_R_KEEP;
 	}
-	copy = xstrdup(text);
-	for (char *tok = strtok_r(copy, ", \t", &save); tok != NULL;
-	     tok = strtok_r(NULL, ", \t", &save))
-		plan_add_address(t->plan, arg, tok, &err);
-	free(copy);
-	{
-		char *label = tui_clean(ep_label(t, arg));
-
-		/* TRANSLATORS: %s is an endpoint */
-		tui_message(t, TUI_MSG_INFO, _("Added to %s."), label);
-		free(label);
-	}
+	label = tui_clean(ep_label(t, arg));
+	/* TRANSLATORS: %s is an endpoint */
+	tui_message(t, TUI_MSG_INFO, _("Added to %s."), label);
+	free(label);
 	return TUI_R_PLAN | TUI_R_REDRAW;
 }
 
@@ -418,7 +398,7 @@ static unsigned
 remove_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
 	    const char *arg)
 {
-	const struct plan_endpoint *pe = plan_endpoint(t->plan, arg);
+	const struct plan_endpoint *pe = plan_endpoint(t->s->plan, arg);
 	char *addr;
 
 	(void)text;
@@ -430,7 +410,7 @@ remove_done(struct tui *t, enum tui_answer answer, size_t item, const char *text
 		addr = xstrdup(pe->addresses.v[item - pe->hostnames.n]);
 	else
 		return TUI_R_REDRAW;
-	plan_remove_address(t->plan, arg, addr);
+	edit_remove_address(t->ed, arg, addr);
 	/* TRANSLATORS: %s is an address */
 	tui_message(t, TUI_MSG_INFO, _("Removed %s."), addr);
 	free(addr);
@@ -440,7 +420,7 @@ remove_done(struct tui *t, enum tui_answer answer, size_t item, const char *text
 static unsigned
 remove_address(struct tui *t, const char *ep)
 {
-	const struct plan_endpoint *pe = plan_endpoint(t->plan, ep);
+	const struct plan_endpoint *pe = plan_endpoint(t->s->plan, ep);
 	struct strlist items;
 
 	if (pe == NULL || pe->addresses.n + pe->hostnames.n == 0) {
@@ -497,8 +477,8 @@ columns(const struct placement *p, int w, int *lw, int *zw)
 static char *
 addresses(const struct tui *t, const char *id, bool *from_catalog)
 {
-	const struct plan_endpoint *pe = plan_endpoint(t->plan, id);
-	const struct catalog_endpoint *e = tui_endpoint(t, id);
+	const struct plan_endpoint *pe = plan_endpoint(t->s->plan, id);
+	const struct catalog_endpoint *e = edit_endpoint(t->ed, id);
 	struct sbuf b;
 
 	*from_catalog = false;
@@ -531,7 +511,7 @@ draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 		tui_put(line->y, line->x, line->w, r->text, TUI_ROLE_HEADING);
 		return;
 	}
-	e = tui_endpoint(t, r->text);
+	e = edit_endpoint(t->ed, r->text);
 	zone = ep_zone(t, r->text);
 	moved = e == NULL || (zone != NULL && e->zone != NULL && strcmp(zone, e->zone) != 0);
 	columns(PL(t), line->w - 2, &lw, &zw);
@@ -540,7 +520,7 @@ draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 	tui_put_attr(line->y, line->x, 2, "", base);
 	tui_put_attr(line->y, line->x + 2, lw - 1, ep_label(t, r->text), base);
 	tui_put_attr(line->y, line->x + 1 + lw, 1, "", base);
-	tui_put_attr(line->y, line->x + 2 + lw, zw - 1, zone != NULL ? tui_zone_label(t, zone) : "?",
+	tui_put_attr(line->y, line->x + 2 + lw, zw - 1, zone != NULL ? edit_zone_label(t->ed, zone) : "?",
 		     cursor ? base : moved ? tui_attr(TUI_ROLE_ON) : base);
 	tui_put_attr(line->y, line->x + 1 + lw + zw, 1, "", base);
 	tui_put_attr(line->y, line->x + 2 + lw + zw, aw,
@@ -583,8 +563,8 @@ placement_draw(struct tui *t, const struct tui_layout *lo)
 	if (ep == NULL)
 		return;
 	{
-		const struct catalog_endpoint *e = tui_endpoint(t, ep);
-		const struct plan_endpoint *pe = plan_endpoint(t->plan, ep);
+		const struct catalog_endpoint *e = edit_endpoint(t->ed, ep);
+		const struct plan_endpoint *pe = plan_endpoint(t->s->plan, ep);
 		const struct tui_rect *pn = &lo->pane;
 		const struct row *r = &p->rows[p->list.cur];
 
@@ -594,7 +574,7 @@ placement_draw(struct tui *t, const struct tui_layout *lo)
 		if (e != NULL) {
 			/* TRANSLATORS: %1$s is a zone, %2$s the catalog's default zone */
 			s = xasprintf(_("Zone: %1$s (catalog default: %2$s)"),
-				      tui_zone_label(t, ep_zone(t, ep)), tui_zone_label(t, e->zone));
+				      edit_zone_label(t->ed, ep_zone(t, ep)), edit_zone_label(t->ed, e->zone));
 		} else
 			s = xasprintf(_("Not in the catalog: kept in the plan, without effect."));
 		tui_put(y++, 1, pn->w - 1, s, TUI_ROLE_NORMAL);
@@ -640,13 +620,13 @@ placement_item_help(struct tui *t, struct tui_text *x)
 	tui_text_add(x, TUI_PARA_TEXT, _("Every server and peer that the chosen products and features talk to, with its zone. A flow between two zones needs a firewall rule; a flow inside one zone does not."));
 	if (ep == NULL)
 		return;
-	e = tui_endpoint(t, ep);
+	e = edit_endpoint(t->ed, ep);
 	tui_text_addf(x, TUI_PARA_TEXT, "%s (%s)", ep_label(t, ep), ep);
 	if (e != NULL) {
 		tui_text_addf(x, TUI_PARA_ITEM, _("Zone: %1$s (catalog default: %2$s)"),
-			      tui_zone_label(t, ep_zone(t, ep)), tui_zone_label(t, e->zone));
+			      edit_zone_label(t->ed, ep_zone(t, ep)), edit_zone_label(t->ed, e->zone));
 		if (e->product != NULL) {
-			const struct catalog_product *cp = tui_product(t, e->product);
+			const struct catalog_product *cp = edit_product(t->ed, e->product);
 
 			/* TRANSLATORS: %s is a product */
 			tui_text_addf(x, TUI_PARA_ITEM, _("Part of %s."),
@@ -677,7 +657,7 @@ placement_row_text(struct tui *t, size_t i, struct sbuf *out)
 	zone = ep_zone(t, r->text);
 	addr = addresses(t, r->text, &cat);
 	sbuf_addf(out, "%s %s %s %s", r->text, ep_label(t, r->text),
-		  zone != NULL ? tui_zone_label(t, zone) : "", addr);
+		  zone != NULL ? edit_zone_label(t->ed, zone) : "", addr);
 	free(addr);
 }
 

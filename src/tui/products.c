@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
 #include "plan/plan.h"
 #include "tui/internal.h"
 #include "util/i18n.h"
@@ -26,9 +25,9 @@ products_init(struct tui *t)
 
 	tui_list_init(&p->list);
 	strlist_init(&p->unknown);
-	for (size_t i = 0; i < t->products.n; i++)
-		if (t->products.v[i].vendor != NULL && text_width(t->products.v[i].vendor) > p->vendor_w)
-			p->vendor_w = text_width(t->products.v[i].vendor);
+	for (size_t i = 0; i < t->ed->products.n; i++)
+		if (t->ed->products.v[i].vendor != NULL && text_width(t->ed->products.v[i].vendor) > p->vendor_w)
+			p->vendor_w = text_width(t->ed->products.v[i].vendor);
 	TUI_PRIV(t, TUI_SCREEN_PRODUCTS) = p;
 }
 
@@ -51,17 +50,17 @@ products_refresh(struct tui *t)
 
 	strlist_fini(&p->unknown);
 	strlist_init(&p->unknown);
-	for (size_t i = 0; i < t->plan->products.n; i++)
-		if (tui_product(t, t->plan->products.v[i]) == NULL)
-			strlist_add(&p->unknown, t->plan->products.v[i]);
-	tui_list_reset(t, &p->list, t->products.n + p->unknown.n);
+	for (size_t i = 0; i < t->s->plan->products.n; i++)
+		if (edit_product(t->ed, t->s->plan->products.v[i]) == NULL)
+			strlist_add(&p->unknown, t->s->plan->products.v[i]);
+	tui_list_reset(t, &p->list, t->ed->products.n + p->unknown.n);
 }
 
 /* The id of row I. */
 static const char *
 row_id(struct tui *t, size_t i)
 {
-	return i < t->products.n ? t->products.v[i].id : P(t)->unknown.v[i - t->products.n];
+	return i < t->ed->products.n ? t->ed->products.v[i].id : P(t)->unknown.v[i - t->ed->products.n];
 }
 
 static unsigned
@@ -77,12 +76,12 @@ products_handle(struct tui *t, enum tui_action a)
 	if (p->list.n == 0)
 		return TUI_R_NONE;
 	id = row_id(t, p->list.cur);
-	label = tui_clean(tui_product(t, id) != NULL ? tui_product(t, id)->label : id);
-	if (plan_has_product(t->plan, id)) {
-		plan_remove_product(t->plan, id);
+	label = tui_clean(edit_product(t->ed, id) != NULL ? edit_product(t->ed, id)->label : id);
+	if (plan_has_product(t->s->plan, id)) {
+		edit_deselect_product(t->ed, id);
 		/* TRANSLATORS: %s is a product name */
 		tui_message(t, TUI_MSG_INFO, _("Removed %s and its features."), label);
-	} else if (cli_add_product(t->cat, t->plan, id, &err) != 0) {
+	} else if (edit_select_product(t->ed, id, &err) != 0) {
 		tui_message(t, TUI_MSG_ERROR, "%s", err.msg);
 	} else {
 		/* TRANSLATORS: %s is a product name */
@@ -107,15 +106,15 @@ static void
 draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 {
 	const char *id = row_id(t, i);
-	bool on = plan_has_product(t->plan, id);
+	bool on = plan_has_product(t->s->plan, id);
 	int vw = vendor_width(t, line->w), lw = line->w - 6 - vw - 2;
 	attr_t base = cursor ? tui_attr(TUI_ROLE_CURSOR) : tui_attr(TUI_ROLE_NORMAL);
 
 	tui_put_attr(line->y, line->x, 2, "", base);
 	tui_put_attr(line->y, line->x + 2, 4, on ? "[x]" : "[ ]",
 		     cursor || !on ? base : tui_attr(TUI_ROLE_ON));
-	if (i < t->products.n) {
-		const struct catalog_product *cp = &t->products.v[i];
+	if (i < t->ed->products.n) {
+		const struct catalog_product *cp = &t->ed->products.v[i];
 
 		tui_put_attr(line->y, line->x + 6, lw, cp->label, base | (on ? A_BOLD : 0));
 		tui_put_attr(line->y, line->x + 6 + lw, 2, "", base);
@@ -135,7 +134,7 @@ products_draw(struct tui *t, const struct tui_layout *lo)
 	struct products *p = P(t);
 	struct strlist lines;
 	int y = lo->pane.y;
-	size_t sel = t->plan->products.n;
+	size_t sel = t->s->plan->products.n;
 	char *head;
 
 	tui_list_draw(t, &p->list, &lo->list, draw_row);
@@ -143,8 +142,8 @@ products_draw(struct tui *t, const struct tui_layout *lo)
 	tui_put(lo->rule.y, 0, lo->rule.w, head, TUI_ROLE_RULE);
 	free(head);
 	strlist_init(&lines);
-	if (p->list.n > 0 && p->list.cur < t->products.n) {
-		const struct catalog_product *cp = &t->products.v[p->list.cur];
+	if (p->list.n > 0 && p->list.cur < t->ed->products.n) {
+		const struct catalog_product *cp = &t->ed->products.v[p->list.cur];
 		char *title = xasprintf("%s (%s, %s)", cp->label, cp->vendor != NULL ? cp->vendor : "",
 					cp->id);
 
@@ -168,11 +167,11 @@ products_item_help(struct tui *t, struct tui_text *x)
 	struct products *p = P(t);
 	const struct catalog_product *cp;
 
-	if (p->list.n == 0 || p->list.cur >= t->products.n) {
+	if (p->list.n == 0 || p->list.cur >= t->ed->products.n) {
 		tui_text_add(x, TUI_PARA_TEXT, _("A product of the plan that the catalog does not have: it is kept in the plan but contributes no rules."));
 		return;
 	}
-	cp = &t->products.v[p->list.cur];
+	cp = &t->ed->products.v[p->list.cur];
 	tui_text_addf(x, TUI_PARA_TEXT, "%s (%s)", cp->label, cp->id);
 	if (cp->vendor != NULL)
 		/* TRANSLATORS: %s is a vendor name */
@@ -192,7 +191,7 @@ static void
 products_row_text(struct tui *t, size_t i, struct sbuf *out)
 {
 	const char *id = row_id(t, i);
-	const struct catalog_product *cp = tui_product(t, id);
+	const struct catalog_product *cp = edit_product(t->ed, id);
 
 	sbuf_add(out, id);
 	if (cp != NULL)

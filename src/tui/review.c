@@ -394,8 +394,8 @@ filter_done(struct tui *t, enum tui_answer answer, size_t item, const char *text
 	else if (item - 1 < r->nboundaries)
 		set_filter(v, FILTER_BOUNDARY, r->boundaries[item - 1].src_zone,
 			   r->boundaries[item - 1].dst_zone);
-	else if (item - 1 - r->nboundaries < t->plan->products.n)
-		set_filter(v, FILTER_PRODUCT, t->plan->products.v[item - 1 - r->nboundaries], NULL);
+	else if (item - 1 - r->nboundaries < t->s->plan->products.n)
+		set_filter(v, FILTER_PRODUCT, t->s->plan->products.v[item - 1 - r->nboundaries], NULL);
 	v->list.cur = 0;
 	review_refresh(t);
 	return TUI_R_REDRAW;
@@ -415,10 +415,10 @@ choose_filter(struct tui *t)
 		/* TRANSLATORS: a zone boundary and its number of rules */
 		strlist_addf(&items, _("%1$s \xe2\x86\x92 %2$s (%3$zu)"), r->boundaries[b].src_label,
 			     r->boundaries[b].dst_label, r->boundaries[b].count);
-	for (size_t i = 0; i < t->plan->products.n; i++)
+	for (size_t i = 0; i < t->s->plan->products.n; i++)
 		/* TRANSLATORS: a filter: only the rules of this product */
 		strlist_addf(&items, _("Product: %s"),
-			     resolution_product_label(r, t->plan->products.v[i]));
+			     resolution_product_label(r, t->s->plan->products.v[i]));
 	tui_menu(t, _("Show which rules?"), &items, 0, filter_done, NULL);
 	strlist_fini(&items);
 	return TUI_R_REDRAW;
@@ -521,7 +521,7 @@ review_draw(struct tui *t, const struct tui_layout *lo)
 		tui_put(lo->list.y + 1, 2, lo->list.w - 2, t->res_error, TUI_ROLE_ERROR);
 		return;
 	}
-	if (t->plan->products.n == 0)
+	if (t->s->plan->products.n == 0)
 		tui_put(lo->list.y + 1, 2, lo->list.w - 2,
 			_("No rules yet: select a product on Products (1)."), TUI_ROLE_WARN);
 	else if (v->nrows == 0 && v->filter != FILTER_NONE)
@@ -537,7 +537,7 @@ review_draw(struct tui *t, const struct tui_layout *lo)
 	if (v->filter == FILTER_BOUNDARY)
 		/* TRANSLATORS: the review's filter: a boundary */
 		s = xasprintf(_("Filter: %1$s \xe2\x86\x92 %2$s (Esc shows all rules)"),
-			      resolution_zone_label(r, t->plan, v->fa), resolution_zone_label(r, t->plan, v->fb));
+			      resolution_zone_label(r, t->s->plan, v->fa), resolution_zone_label(r, t->s->plan, v->fb));
 	else if (v->filter == FILTER_PRODUCT)
 		/* TRANSLATORS: the review's filter: a product */
 		s = xasprintf(_("Filter: %s (Esc shows all rules)"), resolution_product_label(r, v->fa));

@@ -20,10 +20,10 @@
 #include <unistd.h>
 
 #include "catalog/catalog.h"
-#include "cli/cli.h"
+#include "plan/drift.h"
 #include "plan/plan.h"
 #include "plan/planfile.h"
-#include "resolve/drift.h"
+#include "plan/session.h"
 #include "resolve/resolve.h"
 #include "tui/internal.h"
 #include "tui/tui.h"
@@ -115,7 +115,7 @@ tui_message(struct tui *t, enum tui_msg_level level, const char *fmt, ...)
 bool
 tui_dirty(const struct tui *t)
 {
-	return !plan_equal(t->plan, t->saved);
+	return !plan_equal(t->s->plan, t->s->saved);
 }
 
 const struct resolution *
@@ -128,119 +128,10 @@ tui_resolution(struct tui *t)
 	resolution_free(&t->res);
 	t->res_error[0] = '\0';
 	error_clear(&err);
-	if (resolve(t->cat, t->plan, &t->res, &err) != 0)
+	if (resolve(t->s->cat, t->s->plan, &t->res, &err) != 0)
 		error_format(&err, t->res_error, sizeof t->res_error);
 	t->res_gen = t->plan_gen;
 	return t->res;
-}
-
-static int
-cmp_id_index(const void *a, const void *b)
-{
-	return strcmp(((const struct tui_id_index *)a)->id, ((const struct tui_id_index *)b)->id);
-}
-
-static const struct tui_id_index *
-find_id(const struct tui_id_index *v, size_t n, const char *id)
-{
-	struct tui_id_index key;
-
-	if (v == NULL || id == NULL)
-		return NULL;
-	key.id = id;
-	key.i = 0;
-	return bsearch(&key, v, n, sizeof key, cmp_id_index);
-}
-
-size_t
-tui_product_index(const struct tui *t, const char *id)
-{
-	const struct tui_id_index *x = find_id(t->product_ids, t->products.n, id);
-
-	return x != NULL ? x->i : t->products.n;
-}
-
-const struct catalog_product *
-tui_product(const struct tui *t, const char *id)
-{
-	size_t i = tui_product_index(t, id);
-
-	return i < t->products.n ? &t->products.v[i] : NULL;
-}
-
-const struct catalog_endpoint *
-tui_endpoint(const struct tui *t, const char *id)
-{
-	const struct tui_id_index *x = find_id(t->endpoint_ids, t->endpoints.n, id);
-
-	return x != NULL ? &t->endpoints.v[x->i] : NULL;
-}
-
-/* Groups N items by the product index GROUP(i) (0..ngroups-1) into CSR
- * arrays, keeping their order within a group. */
-static void
-group_by(size_t n, size_t ngroups, const size_t *group, size_t **first, size_t **list)
-{
-	size_t *f = xcalloc(ngroups + 1, sizeof *f), *l = xcalloc(n ? n : 1, sizeof *l);
-	size_t *fill = xcalloc(ngroups + 1, sizeof *fill);
-
-	for (size_t i = 0; i < n; i++)
-		f[group[i] + 1]++;
-	for (size_t g = 0; g < ngroups; g++)
-		f[g + 1] += f[g];
-	for (size_t i = 0; i < n; i++)
-		l[f[group[i]] + fill[group[i]]++] = i;
-	free(fill);
-	*first = f;
-	*list = l;
-}
-
-static void
-build_indexes(struct tui *t)
-{
-	size_t np = t->products.n, *group;
-
-	t->product_ids = xcalloc(np ? np : 1, sizeof *t->product_ids);
-	for (size_t i = 0; i < np; i++) {
-		t->product_ids[i].id = t->products.v[i].id;
-		t->product_ids[i].i = i;
-	}
-	qsort(t->product_ids, np, sizeof *t->product_ids, cmp_id_index);
-	t->endpoint_ids = xcalloc(t->endpoints.n ? t->endpoints.n : 1, sizeof *t->endpoint_ids);
-	for (size_t i = 0; i < t->endpoints.n; i++) {
-		t->endpoint_ids[i].id = t->endpoints.v[i].id;
-		t->endpoint_ids[i].i = i;
-	}
-	qsort(t->endpoint_ids, t->endpoints.n, sizeof *t->endpoint_ids, cmp_id_index);
-
-	/* features of unknown products (none in a valid catalog) go last */
-	group = xcalloc(t->features.n ? t->features.n : 1, sizeof *group);
-	for (size_t i = 0; i < t->features.n; i++)
-		group[i] = tui_product_index(t, t->features.v[i].product);
-	group_by(t->features.n, np + 1, group, &t->feat_first, &t->feat_list);
-	free(group);
-	group = xcalloc(t->endpoints.n ? t->endpoints.n : 1, sizeof *group);
-	for (size_t i = 0; i < t->endpoints.n; i++)
-		group[i] = t->endpoints.v[i].product != NULL ?
-			tui_product_index(t, t->endpoints.v[i].product) : np;
-	group_by(t->endpoints.n, np + 1, group, &t->ep_first, &t->ep_list);
-	free(group);
-}
-
-const char *
-tui_zone_label(const struct tui *t, const char *zone)
-{
-	const struct plan_zone *pz;
-
-	if (zone == NULL)
-		return "";
-	for (size_t i = 0; i < t->zones.n; i++)
-		if (strcmp(t->zones.v[i].id, zone) == 0)
-			return t->zones.v[i].label != NULL ? t->zones.v[i].label : zone;
-	pz = plan_zone(t->plan, zone);
-	if (pz != NULL && pz->label != NULL && pz->label[0] != '\0')
-		return pz->label;
-	return zone;
 }
 
 /* ---- saving ---- */
@@ -263,19 +154,19 @@ save_to(struct tui *t, const char *path, int flags)
 
 	error_clear(&err);
 	/* the catalog as it is now, so that a later load can tell what changed */
-	if (drift_fingerprint(t->cat, t->plan, &err) != 0 ||
-	    planfile_save(t->plan, path, flags, &err) != 0) {
+	if (drift_fingerprint(t->s->cat, t->s->plan, &err) != 0 ||
+	    planfile_save(t->s->plan, path, flags, &err) != 0) {
 		error_format(&err, buf, sizeof buf);
 		/* TRANSLATORS: %s is the reason (file: problem) */
 		tui_message(t, TUI_MSG_ERROR, _("Not saved: %s"), buf);
 		t->pending_quit = false;
 		return TUI_R_REDRAW;
 	}
-	plan_free(&t->saved);
-	t->saved = plan_dup(t->plan);
-	if (t->path != path) {
-		free(t->path);
-		t->path = xstrdup(path);
+	plan_free(&t->s->saved);
+	t->s->saved = plan_dup(t->s->plan);
+	if (t->s->path != path) {
+		free(t->s->path);
+		t->s->path = xstrdup(path);
 	}
 	tui_message(t, TUI_MSG_INFO, _("Saved the plan to %s."), path);
 	if (t->pending_quit)
@@ -321,7 +212,7 @@ save_as_done(struct tui *t, enum tui_answer answer, size_t item, const char *tex
 		return TUI_R_KEEP;
 	}
 	path = tui_expand_path(text);
-	if (t->path != NULL && strcmp(path, t->path) == 0) {
+	if (t->s->path != NULL && strcmp(path, t->s->path) == 0) {
 		r = save_to(t, path, 0);
 	} else if (file_exists(path)) {
 		/* TRANSLATORS: %s is a file name */
@@ -342,8 +233,8 @@ default_plan_name(const struct tui *t)
 	struct sbuf b;
 
 	sbuf_init(&b);
-	for (size_t i = 0; i < t->plan->products.n && i < 4; i++)
-		sbuf_addf(&b, "%s%s", i ? "-" : "", t->plan->products.v[i]);
+	for (size_t i = 0; i < t->s->plan->products.n && i < 4; i++)
+		sbuf_addf(&b, "%s%s", i ? "-" : "", t->s->plan->products.v[i]);
 	if (b.len == 0)
 		sbuf_add(&b, "plan");
 	sbuf_add(&b, ".portplan");
@@ -355,8 +246,8 @@ tui_save(struct tui *t)
 {
 	char *name;
 
-	if (t->path != NULL)
-		return save_to(t, t->path, 0);
+	if (t->s->path != NULL)
+		return save_to(t, t->s->path, 0);
 	name = default_plan_name(t);
 	tui_prompt(t, _("Save"), _("Save the plan as:"), name, false, save_as_done, NULL);
 	free(name);
@@ -433,10 +324,10 @@ write_recovery(struct tui *t)
 
 	error_clear(&err);
 	if (file_mkdirs(dir, &err) == 0 &&
-	    planfile_save(t->plan, plan_path, 0, &err) == 0) {
-		if (t->path != NULL) {
-			char *abs = realpath(t->path, NULL);
-			const char *p = abs != NULL ? abs : t->path;
+	    planfile_save(t->s->plan, plan_path, 0, &err) == 0) {
+		if (t->s->path != NULL) {
+			char *abs = realpath(t->s->path, NULL);
+			const char *p = abs != NULL ? abs : t->s->path;
 
 			file_write_atomic(name_path, p, strlen(p), 0, &err);
 			free(abs);
@@ -468,21 +359,20 @@ recovery_done(struct tui *t, enum tui_answer answer, size_t item, const char *te
 	(void)text;
 	(void)arg;
 	if (answer == TUI_ANSWER_YES) {
-		plan_free(&t->plan);
-		t->plan = t->recovered;
+		session_replace_plan(t->s, t->recovered);
 		t->recovered = NULL;
 		if (t->recovered_path != NULL) {
-			free(t->path);
-			t->path = t->recovered_path;
+			free(t->s->path);
+			t->s->path = t->recovered_path;
 			t->recovered_path = NULL;
 			/* the file on disk is what was last saved */
 			{
 				struct plan *disk = NULL;
 				struct pp_error err;
 
-				if (planfile_load(t->path, &disk, NULL, &err) == 0) {
-					plan_free(&t->saved);
-					t->saved = disk;
+				if (planfile_load(t->s->path, &disk, NULL, &err) == 0) {
+					plan_free(&t->s->saved);
+					t->s->saved = disk;
 				}
 			}
 		}
@@ -786,10 +676,10 @@ draw_tabs(struct tui *t, const struct tui_layout *lo)
 
 	sbuf_init(&name);
 	sbuf_init(&full);
-	if (t->path != NULL) {
-		const char *slash = strrchr(t->path, '/');
+	if (t->s->path != NULL) {
+		const char *slash = strrchr(t->s->path, '/');
 
-		sbuf_add(&name, slash != NULL ? slash + 1 : t->path);
+		sbuf_add(&name, slash != NULL ? slash + 1 : t->s->path);
 	} else
 		sbuf_add(&name, _("new plan"));
 	sbuf_addf(&full, "%s%s ", sbuf_str(&name),
@@ -1009,26 +899,6 @@ draw(struct tui *t)
 
 /* ---- set-up and tear-down ---- */
 
-static int
-open_catalog(const struct cli_args *a, struct catalog **out, struct strlist *warnings,
-	     struct pp_error *err)
-{
-	struct catalog_config cfg;
-	int rc;
-
-	catalog_config_init(&cfg);
-	catalog_config_default_dirs(&cfg);
-	for (size_t i = 0; i < a->catalog_dirs.n; i++)
-		strlist_add(&cfg.dirs, a->catalog_dirs.v[i]);
-	cfg.db_path = xstrdup(a->db);
-	cfg.allow_stale = true;
-	rc = catalog_open(&cfg, out, warnings, err);
-	catalog_config_fini(&cfg);
-	if (rc == 0)
-		catalog_set_lang(*out, cli_lang(a));
-	return rc;
-}
-
 static void
 tui_fini(struct tui *t)
 {
@@ -1038,101 +908,37 @@ tui_fini(struct tui *t)
 	tui_dialog_fini(t);
 	tui_view_fini(t);
 	resolution_free(&t->res);
-	catalog_list_fini(&t->products);
-	catalog_list_fini(&t->features);
-	catalog_list_fini(&t->zones);
-	catalog_list_fini(&t->endpoints);
-	free(t->product_ids);
-	free(t->endpoint_ids);
-	free(t->feat_first);
-	free(t->feat_list);
-	free(t->ep_first);
-	free(t->ep_list);
-	plan_free(&t->plan);
-	plan_free(&t->saved);
 	plan_free(&t->recovered);
 	free(t->recovered_path);
-	free(t->path);
 	free(t->search);
 	free(t->msg);
 	strlist_fini(&t->notes);
-	catalog_free(&t->cat);
 }
 
-static int
-load_lists(struct tui *t, struct pp_error *err)
+bool
+tui_has_terminal(void)
 {
-	if (catalog_products(t->cat, &t->products, err) != 0 ||
-	    catalog_features(t->cat, NULL, &t->features, err) != 0 ||
-	    catalog_zones(t->cat, &t->zones, err) != 0 ||
-	    catalog_endpoints(t->cat, NULL, &t->endpoints, err) != 0)
-		return -1;
-	build_indexes(t);
-	return 0;
-}
-
-static int
-setup(struct tui *t, struct cli_args *a, struct strlist *notes, struct pp_error *err)
-{
-	if (open_catalog(a, &t->cat, notes, err) != 0)
-		return -1;
-	t->lang = cli_lang(a);
-	if (a->files.n > 0 && file_exists(a->files.v[0])) {
-		struct strlist changes;
-		struct pp_error derr;
-
-		if (planfile_load(a->files.v[0], &t->plan, notes, err) != 0)
-			return -1;
-		/* say how the catalog changed since the plan was saved */
-		strlist_init(&changes);
-		if (drift_compare(t->cat, t->plan, &changes, &derr) != 0)
-			strlist_add(notes, derr.msg);
-		else if (changes.n > 0) {
-			strlist_addf(notes, _("the catalog has changed since %s was saved; the current catalog is used:"),
-				     a->files.v[0]);
-			for (size_t i = 0; i < changes.n; i++)
-				strlist_add(notes, changes.v[i]);
-		}
-		strlist_fini(&changes);
-	} else {
-		t->plan = plan_new();
-		if (a->files.n > 0)
-			/* TRANSLATORS: %s is a file name */
-			strlist_addf(notes, _("New plan: F2 saves it to %s."), a->files.v[0]);
-	}
-	if (a->files.n > 0)
-		t->path = xstrdup(a->files.v[0]);
-	t->saved = plan_dup(t->plan);
-	if (cli_apply_scenario(a, t->cat, t->plan, err) != 0)
-		return -1;
-	return load_lists(t, err);
+	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 }
 
 int
-tui_main(struct cli_args *a)
+tui_main(struct session *s)
 {
 	struct tui t;
 	struct strlist notes;
-	struct pp_error err;
 	int key, rc;
 	unsigned r = TUI_R_REDRAW;
 
 	memset(&t, 0, sizeof t);
+	t.s = s;
+	t.ed = &s->ed;
 	strlist_init(&t.notes);
-	strlist_init(&notes);
-	error_clear(&err);
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "portplan: %s\n",
-			_("the interactive planner needs a terminal; for scripts see portplan --help (export, list)"));
-		strlist_fini(&notes);
-		return EXIT_USAGE;
-	}
-	if (setup(&t, a, &notes, &err) != 0) {
-		cli_error(&err);
-		tui_fini(&t);
-		strlist_fini(&notes);
-		return EXIT_DATA;
-	}
+	/* the notes of opening the catalog and the plan, kept for the help view */
+	notes = s->notes;
+	strlist_init(&s->notes);
+	if (s->path != NULL && !s->path_exists)
+		/* TRANSLATORS: %s is a file name */
+		strlist_addf(&notes, _("New plan: F2 saves it to %s."), s->path);
 	for (int i = 0; i < TUI_SCREEN_COUNT; i++) {
 		t.screens[i] = all_screens[i];
 		if (t.screens[i]->init != NULL)
@@ -1152,7 +958,7 @@ tui_main(struct cli_args *a)
 		tui_message(&t, TUI_MSG_WARN,
 			    P_("%zu note while loading; ? shows it.", "%zu notes while loading; ? shows them.",
 			       notes.n), notes.n);
-	else if (t.plan->products.n == 0)
+	else if (s->plan->products.n == 0)
 		tui_message(&t, TUI_MSG_INFO, "%s",
 			    _("Welcome! Select products with Space, then press Tab. ? shows help."));
 	t.notes = notes;	/* kept for the help view */

@@ -2,10 +2,17 @@
 #ifndef PORTPLAN_TUI_TUI_H
 #define PORTPLAN_TUI_TUI_H
 
-struct cli_args;
+#include <stdbool.h>
 
-/* Runs the planner on A's plan file (if any) and scenario; returns the exit
- * status.  Restores the terminal on every path. */
-int tui_main(struct cli_args *a);
+struct session;
+
+/* Whether the planner can run here: standard input and output are a
+ * terminal. */
+bool tui_has_terminal(void);
+
+/* Runs the planner on the session (opened by the caller, which frees it
+ * afterwards); returns the exit status.  Restores the terminal on every
+ * path. */
+int tui_main(struct session *s);
 
 #endif

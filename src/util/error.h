@@ -10,6 +10,10 @@
 
 #define PP_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
+/* Exit statuses of the program (main and the front ends decide them). */
+#define EXIT_DATA 1		/* a data or user error: the message says which */
+#define EXIT_USAGE 2		/* a usage error */
+
 struct pp_error {
 	char file[1024];	/* "" when the error is not about a file */
 	long line;		/* 0 when unknown */

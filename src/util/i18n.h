@@ -18,4 +18,11 @@
  * catalog: do not free. */
 const char *i18n_context(const char *ctx, const char *msgid);
 
+/* The language of documents and catalog texts: FORCED (--lang) when not
+ * NULL, else the one gettext uses (LANGUAGE, LC_ALL, LC_MESSAGES, LANG;
+ * LANGUAGE only outside the C locale), as "en", "de" or "fr".  Static. */
+const char *i18n_lang(const char *forced);
+/* Makes gettext use LANG ("en", "de", "fr") whatever the locale says. */
+void i18n_force_lang(const char *lang);
+
 #endif
