@@ -14,8 +14,8 @@
 #include "catalog/internal.h"
 #include "plan/plan.h"
 #include "util/file.h"
+#include "util/hash.h"
 #include "util/i18n.h"
-#include "util/netspec.h"
 #include "util/pool.h"
 #include "util/str.h"
 

@@ -23,6 +23,7 @@
 #include "catalog/catalog_xsd.h"
 #include "catalog/internal.h"
 #include "util/file.h"
+#include "util/hash.h"
 #include "util/i18n.h"
 #include "util/netspec.h"
 #include "util/str.h"

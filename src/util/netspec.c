@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <arpa/inet.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -427,17 +426,4 @@ addr_classify(const char *s)
 	if (inet_pton(AF_INET6, s, buf) == 1)
 		return ADDR_IPV6;
 	return hostname_valid(s) ? ADDR_HOSTNAME : ADDR_INVALID;
-}
-
-void
-hash_hex(const void *data, size_t len, char out[17])
-{
-	const unsigned char *p = data;
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
-	}
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }

@@ -67,7 +67,4 @@ enum addr_kind addr_classify(const char *s);
 /* True for a catalog or plan id: [a-z][a-z0-9_.-]{0,63}. */
 bool id_valid(const char *s);
 
-/* 64-bit FNV-1a as 16 hex digits into OUT[17]. */
-void hash_hex(const void *data, size_t len, char out[17]);
-
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/hash.h"
 #include "util/str.h"
 
 static void
@@ -374,15 +375,13 @@ strset_fini(struct strset *s)
 	strset_init(s);
 }
 
+/* FNV-1a with its high bits folded in: the slot is taken from the low
+ * bits, which FNV's last multiplication mixes least. */
 static size_t
 strset_hash(const char *key)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+	uint64_t h = hash_fnv1a_str(key);
 
-	for (const unsigned char *p = (const unsigned char *)key; *p != '\0'; p++) {
-		h ^= *p;
-		h *= 0x100000001b3ULL;
-	}
 	return (size_t)(h ^ (h >> 29));
 }
 
