@@ -6,6 +6,7 @@
 #include "plan/plan.h"
 #include "util/i18n.h"
 #include "util/netspec.h"
+#include "util/search.h"
 
 struct plan *
 plan_new(void)
@@ -133,23 +134,28 @@ feature_cmp(const char *pa, const char *ia, const char *pb, const char *ib)
 	return c != 0 ? c : strcmp(ia, ib);
 }
 
+struct feature_key {
+	const char *product, *id;
+};
+
+static int
+feature_key_cmp(const void *key, const void *item)
+{
+	const struct feature_key *k = key;
+	const struct plan_feature *f = item;
+
+	return feature_cmp(k->product, k->id, f->product, f->id);
+}
+
 /* Index of the first feature not less than (PRODUCT, ID): the features
  * are sorted, so lookups stay fast in plans with thousands of them. */
 static size_t
 feature_lower_bound(const struct plan *p, const char *product, const char *id)
 {
-	size_t lo = 0, hi = p->nfeatures;
+	struct feature_key key = { product, id };
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (feature_cmp(p->features[mid].product, p->features[mid].id,
-				product, id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return search_lower_bound(&key, p->features, p->nfeatures, sizeof *p->features,
+				  feature_key_cmp);
 }
 
 bool
@@ -244,20 +250,17 @@ plan_zone_label(const struct plan *p, const char *id)
 
 /* Index of the first endpoint whose id is not less than ID (the
  * endpoints are sorted by id). */
+static int
+endpoint_key_cmp(const void *key, const void *item)
+{
+	return strcmp(key, ((const struct plan_endpoint *)item)->id);
+}
+
 static size_t
 endpoint_lower_bound(const struct plan *p, const char *id)
 {
-	size_t lo = 0, hi = p->nendpoints;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(p->endpoints[mid].id, id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return search_lower_bound(id, p->endpoints, p->nendpoints, sizeof *p->endpoints,
+				  endpoint_key_cmp);
 }
 
 const struct plan_endpoint *

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/hash.h"
+#include "util/search.h"
 #include "util/str.h"
 
 static void
@@ -293,21 +294,17 @@ strlist_contains(const struct strlist *l, const char *s)
 	return false;
 }
 
+static int
+cmp_key_item(const void *key, const void *item)
+{
+	return strcmp(key, *(char *const *)item);
+}
+
 /* Index of the first item not less than S in sorted L. */
 static size_t
 strlist_lower_bound(const struct strlist *l, const char *s)
 {
-	size_t lo = 0, hi = l->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(l->v[mid], s) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return search_lower_bound(s, l->v, l->n, sizeof *l->v, cmp_key_item);
 }
 
 bool
