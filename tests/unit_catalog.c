@@ -13,10 +13,13 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -1181,6 +1184,69 @@ Test(cache, unusable_cache_location_falls_back_to_memory)
 	catalog_free(&c);
 	strlist_fini(&warnings);
 	catalog_config_fini(&cfg);
+}
+
+/* No $XDG_CACHE_HOME and no home directory (no HOME, no passwd entry):
+ * no cache anywhere on disk (never in /tmp), a catalog in memory and a
+ * warning saying so.  Needs root to become a uid without a passwd entry;
+ * that part runs in a child, so that the teardown can remove root's files. */
+Test(cache, no_home_keeps_the_catalog_in_memory)
+{
+	uid_t uid = 3999999;
+	pid_t pid;
+	int status;
+
+	if (getuid() != 0)
+		cr_skip_test("needs root to become a user without a passwd entry");
+	while (getpwuid(uid) != NULL && uid > 3000000)
+		uid--;
+	write_sources(acme_one);
+	cr_assert_eq(chmod(root, 0755), 0);
+	{
+		char *src = xasprintf("%s/src", root);
+
+		cr_assert_eq(chmod(src, 0755), 0);
+		free(src);
+	}
+	pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		struct catalog_config cfg;
+		struct catalog *c = NULL;
+		struct pp_error err;
+		struct strlist warnings;
+		int code = 0;
+
+		unsetenv("HOME");
+		unsetenv("XDG_CACHE_HOME");
+		if (getpwuid(uid) != NULL || setuid(uid) != 0)
+			exit(10);
+		/* setuid made the process undumpable: LeakSanitizer needs it */
+		(void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+		if (catalog_default_db_path() != NULL)
+			exit(11);
+		catalog_config_init(&cfg);
+		strlist_addf(&cfg.dirs, "%s/src", root);
+		strlist_init(&warnings);
+		if (catalog_open(&cfg, &c, &warnings, &err) != 0)
+			code = 12;
+		else if (strcmp(catalog_db_path(c), "") != 0)
+			code = 13;
+		else if (warnings.n != 1 || strstr(warnings.v[0], "in memory") == NULL ||
+			 strstr(warnings.v[0], "home directory") == NULL)
+			code = 14;
+		else if (count_flows(c) != 1)
+			code = 15;
+		catalog_free(&c);
+		strlist_fini(&warnings);
+		catalog_config_fini(&cfg);
+		exit(code);
+	}
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	cr_assert(WIFEXITED(status), "the child died (status %d)", status);
+	cr_assert_eq(WEXITSTATUS(status), 0,
+		     "check %d failed (10 setuid, 11 a default path, 12 open, 13 a path,"
+		     " 14 the warning, 15 the flows)", WEXITSTATUS(status));
 }
 
 /* ---- the resolver ----------------------------------------------------- */

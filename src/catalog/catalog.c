@@ -18,6 +18,7 @@
 #include "util/i18n.h"
 #include "util/pool.h"
 #include "util/str.h"
+#include "util/xdg.h"
 
 struct catalog {
 	sqlite3 *db;
@@ -102,19 +103,6 @@ catalog_config_fini(struct catalog_config *cfg)
 	strlist_fini(&cfg->dirs);
 }
 
-static char *
-xdg_dir(const char *var, const char *fallback)
-{
-	const char *v = getenv(var), *home;
-
-	if (v != NULL && v[0] == '/')
-		return xasprintf("%s/portplan", v);
-	home = getenv("HOME");
-	if (home == NULL || home[0] == '\0')
-		home = "/tmp";
-	return xasprintf("%s/%s/portplan", home, fallback);
-}
-
 char *
 catalog_bundled_dir(void)
 {
@@ -128,26 +116,20 @@ catalog_bundled_dir(void)
 char *
 catalog_default_db_path(void)
 {
-	char *dir = xdg_dir("XDG_CACHE_HOME", ".cache");
-	char *path = xasprintf("%s/catalog.sqlite", dir);
-
-	free(dir);
-	return path;
+	return xdg_app_path(XDG_BASE_CACHE, "catalog.sqlite");
 }
 
 void
 catalog_config_default_dirs(struct catalog_config *cfg)
 {
 	char *bundled = catalog_bundled_dir();
-	char *data = xdg_dir("XDG_DATA_HOME", ".local/share");
-	char *user = xasprintf("%s/catalog", data);
+	char *user = xdg_app_path(XDG_BASE_DATA, "catalog");
 	struct stat st;
 
 	strlist_add(&cfg->dirs, bundled);
-	if (stat(user, &st) == 0 && S_ISDIR(st.st_mode))
+	if (user != NULL && stat(user, &st) == 0 && S_ISDIR(st.st_mode))
 		strlist_add(&cfg->dirs, user);
 	free(bundled);
-	free(data);
 	free(user);
 }
 
@@ -494,6 +476,19 @@ catalog_open(const struct catalog_config *cfg, struct catalog **out,
 	built = now_ns();	/* before anything is listed or read */
 	if (catalog_sources(&cfg->dirs, &src, &n, err) != 0)
 		goto fail;
+	if (path == NULL) {
+		/* neither $XDG_CACHE_HOME nor a home directory: no cache on
+		 * disk (never one in /tmp, where anyone may have made it) */
+		db = build_memory(src, n, built, err);
+		if (db == NULL)
+			goto fail;
+		if (warnings != NULL)
+			strlist_addf(warnings, _("%s; using a catalog built in memory"),
+				     _("no directory for the catalog cache (neither XDG_CACHE_HOME nor a home directory)"));
+		path = xstrdup("");
+		rebuilt = true;
+		goto opened;
+	}
 	if (cfg->db_path != NULL && is_foreign(path)) {
 		/* a path the user named that holds something else (a plan, a
 		 * note, another program's database): never overwrite it */
@@ -553,6 +548,7 @@ catalog_open(const struct catalog_config *cfg, struct catalog **out,
 			goto fail;
 		}
 	}
+opened:
 	c = xcalloc(1, sizeof *c);
 	c->db = db;
 	c->path = path;

@@ -25,7 +25,8 @@ struct pool;
 #define CATALOG_TEXT_MAX ((size_t)1 << 20)
 
 struct catalog_config {
-	char *db_path;		/* NULL: $XDG_CACHE_HOME/portplan/catalog.sqlite */
+	/* NULL: catalog_default_db_path(), else a catalog in memory */
+	char *db_path;
 	struct strlist dirs;	/* source directories, in order */
 	bool allow_stale;	/* on a bad source, open the previous cache */
 };
@@ -33,9 +34,12 @@ struct catalog_config {
 void catalog_config_init(struct catalog_config *cfg);
 void catalog_config_fini(struct catalog_config *cfg);
 /* Appends the bundled catalog ($PORTPLAN_DATADIR/catalog or the installed
- * one) and the user's ($XDG_DATA_HOME/portplan/catalog, when it exists). */
+ * one) and the user's ($XDG_DATA_HOME/portplan/catalog, when it exists;
+ * util/xdg.h). */
 void catalog_config_default_dirs(struct catalog_config *cfg);
-/* Caller-owned default cache path. */
+/* Caller-owned default cache path, $XDG_CACHE_HOME/portplan/catalog.sqlite
+ * (util/xdg.h); NULL when there is no place for one (no home directory):
+ * catalog_open then builds the catalog in memory, with a warning. */
 char *catalog_default_db_path(void);
 /* Caller-owned bundled catalog directory. */
 char *catalog_bundled_dir(void);
