@@ -19,15 +19,36 @@ struct catalog {
 	bool rebuilt;
 };
 
-/* Owners of rows in the text table. */
+/* The owners of rows in the text table (and the objects the loader
+ * imports).  Each kind's number is written here once: the cache stores
+ * it (renumbering one needs a new CATALOG_DB_VERSION), the enum takes it,
+ * and SQL names a kind with KIND_SQL(NAME), the number pasted in as text
+ * at compile time.  CATALOG_KINDS lists each kind with the text every
+ * object of the kind must have in English (the loader checks it). */
+#define KIND_NUM_ZONE 1
+#define KIND_NUM_PRODUCT 2
+#define KIND_NUM_FEATURE 3
+#define KIND_NUM_ENDPOINT 4
+#define KIND_NUM_FLOW 5
+#define KIND_NUM_GAP 6
+#define CATALOG_KINDS(X) \
+	X(ZONE, "label") \
+	X(PRODUCT, "label") \
+	X(FEATURE, "label") \
+	X(ENDPOINT, "label") \
+	X(FLOW, "purpose") \
+	X(GAP, "text")
+
 enum catalog_kind {
-	KIND_ZONE = 1,
-	KIND_PRODUCT,
-	KIND_FEATURE,
-	KIND_ENDPOINT,
-	KIND_FLOW,
-	KIND_GAP,
+#define X(name, required) KIND_##name = KIND_NUM_##name,
+	CATALOG_KINDS(X)
+#undef X
 };
+
+/* "5" for KIND_SQL(FLOW) (KIND_SQL_ expands the number before # quotes it). */
+#define KIND_SQL(name) KIND_SQL_(KIND_NUM_##name)
+#define KIND_SQL_(num) KIND_SQL__(num)
+#define KIND_SQL__(num) #num
 
 /* Bumped whenever the database layout or the import changes: a cache
  * built by another version is rebuilt. */
@@ -64,23 +85,24 @@ void catalog_db_error(sqlite3 *db, const char *what, struct pp_error *err);
 
 /* ---- queries (query.c), shared with catalog_select (select.c) ---- */
 
-/* A text in the catalog's language, else English: two primary-key
- * lookups.  ?9 is the language (catalog_prepare binds it). */
+/* The text FIELD of the object of KIND (a CATALOG_KINDS name) whose rowid
+ * is OWNER (SQL), in the catalog's language, else English: two
+ * primary-key lookups.  ?9 is the language (catalog_prepare binds it). */
 #define TXT1(kind, owner, field, lang) \
-	"(SELECT value FROM text WHERE kind = " #kind " AND owner = " owner \
+	"(SELECT value FROM text WHERE kind = " KIND_SQL(kind) " AND owner = " owner \
 	" AND field = '" field "' AND lang = " lang ")"
 #define TXT(kind, owner, field) \
 	"COALESCE(" TXT1(kind, owner, field, "?9") ", " TXT1(kind, owner, field, "'en'") ")"
 
 /* The columns catalog_product_row, catalog_endpoint_row (with its SELECT)
  * and catalog_gap_row read. */
-#define PRODUCT_COLS "p.id, p.vendor, " TXT(2, "p.rid", "label") ", " \
-	TXT(2, "p.rid", "description") ", p.file"
+#define PRODUCT_COLS "p.id, p.vendor, " TXT(PRODUCT, "p.rid", "label") ", " \
+	TXT(PRODUCT, "p.rid", "description") ", p.file"
 #define ENDPOINT_COLS \
-	"SELECT e.id, e.product, e.zone, " TXT(4, "e.rid", "label") "," \
+	"SELECT e.id, e.product, e.zone, " TXT(ENDPOINT, "e.rid", "label") "," \
 	" (SELECT group_concat(pattern, ', ') FROM" \
 	"   (SELECT pattern FROM fqdn WHERE endpoint = e.rid ORDER BY rowid))"
-#define GAP_COLS "g.product, g.id, g.cond, g.doc, g.section, " TXT(6, "g.rid", "text")
+#define GAP_COLS "g.product, g.id, g.cond, g.doc, g.section, " TXT(GAP, "g.rid", "text")
 
 /* Prepares SQL on C's database and binds ?9 (when SQL has it) to the
  * catalog's language.  -1 with ERR set and *ST NULL on failure. */

@@ -606,15 +606,12 @@ has_text(struct loader *l, const char *field, const char *lang)
 static void
 end_object(struct loader *l)
 {
-	static const char *const required_en[][2] = {
-		[KIND_ZONE] = {"label", NULL},
-		[KIND_PRODUCT] = {"label", NULL},
-		[KIND_FEATURE] = {"label", NULL},
-		[KIND_ENDPOINT] = {"label", NULL},
-		[KIND_FLOW] = {"purpose", NULL},
-		[KIND_GAP] = {"text", NULL},
+	static const char *const required_en[] = {
+#define X(name, required) [KIND_##name] = required,
+		CATALOG_KINDS(X)
+#undef X
 	};
-	const char *need = required_en[l->kind][0];
+	const char *need = required_en[l->kind];
 
 	if (l->failed)
 		return;

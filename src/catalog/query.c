@@ -87,7 +87,7 @@ catalog_zones(struct catalog *c, struct catalog_zones *out, struct pp_error *err
 	sqlite3_stmt *st;
 
 	CATALOG_LIST_INIT(out);
-	if (catalog_prepare(c, "SELECT id, " TXT(1, "zone.rid", "label")
+	if (catalog_prepare(c, "SELECT id, " TXT(ZONE, "zone.rid", "label")
 			    " FROM zone ORDER BY rid", &st, err) != 0)
 		return -1;
 	return catalog_collect(c, st, (void **)&out->v, &out->n, sizeof *out->v,
@@ -170,7 +170,7 @@ catalog_feature_row(struct pool *p, sqlite3_stmt *st, void *out)
  * order (product by product). */
 #define FEATURE_SQL \
 	"SELECT f.product, f.id, f.kind, f.grp, f.dflt, " \
-	TXT(3, "f.rid", "label") ", " TXT(3, "f.rid", "help") " FROM feature f"
+	TXT(FEATURE, "f.rid", "label") ", " TXT(FEATURE, "f.rid", "help") " FROM feature f"
 
 int
 catalog_features(struct catalog *c, const char *product,
@@ -222,8 +222,8 @@ catalog_endpoints(struct catalog *c, const char *product,
 
 #define FLOW_COLS \
 	"f.product, f.id, f.src, f.dst, f.proto, f.ports, f.cond, f.required," \
-	" f.inferred, f.doc, f.section, " TXT(5, "f.rid", "purpose") ", " \
-	TXT(5, "f.rid", "reason") ", " TXT(5, "f.rid", "note") ", f.interfaces," \
+	" f.inferred, f.doc, f.section, " TXT(FLOW, "f.rid", "purpose") ", " \
+	TXT(FLOW, "f.rid", "reason") ", " TXT(FLOW, "f.rid", "note") ", f.interfaces," \
 	" f.preferred, f.digest, f.file, f.line"
 
 static void

@@ -206,7 +206,7 @@ select_texts(struct catalog *c, struct catalog_flows *flows, struct rid_index *r
 	/* one range of the primary key per flow ('+': filtered, not seeks) */
 	if (catalog_prepare(c, "SELECT t.owner, t.field, t.lang = ?9, t.value"
 			    " FROM sel_product sp CROSS JOIN flow f ON f.product_rid = sp.rid"
-			    " CROSS JOIN text t ON t.kind = 5 AND t.owner = f.rid"
+			    " CROSS JOIN text t ON t.kind = " KIND_SQL(FLOW) " AND t.owner = f.rid"
 			    " WHERE +t.lang IN (?9, 'en')"
 			    " AND +t.field IN ('purpose', 'reason', 'note')", &st, err) != 0)
 		return -1;
