@@ -3,22 +3,17 @@
  * Each source is read by us (regular file, size cap), then streamed through
  * libxml2's xmlTextReader with the embedded XSD validating as it goes: no
  * tree of the whole file is ever built.  XML is untrusted: no network, no
- * DOCTYPE (refused before any entity is declared), no XInclude. */
+ * DOCTYPE (refused before any entity is declared), no XInclude; the
+ * plumbing is shared with the plan reader (util/xmldoc.h). */
 #include "config.h"
 
 #include <dirent.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-
-#include <libxml/parser.h>
-#include <libxml/xmlreader.h>
-#include <libxml/xmlschemas.h>
-#include <libxml/xmlversion.h>
 
 #include "catalog/catalog_xsd.h"
 #include "catalog/internal.h"
@@ -27,13 +22,7 @@
 #include "util/i18n.h"
 #include "util/netspec.h"
 #include "util/str.h"
-#include "util/xmlscan.h"
-
-#if LIBXML_VERSION >= 21200
-#define XML_ERROR_CONST const
-#else
-#define XML_ERROR_CONST
-#endif
+#include "util/xmldoc.h"
 
 /* ---- sources ---------------------------------------------------------- */
 
@@ -147,10 +136,8 @@ struct loader {
 	sqlite3 *db;
 	sqlite3_stmt *st[S_COUNT];
 	struct pp_error *err;
-	const char *file;
+	struct xmldoc doc;	/* the file being read: its name, its first error */
 	xmlTextReaderPtr reader;
-	bool failed;		/* ERR is set */
-	bool doctype;		/* a DOCTYPE was refused */
 
 	/* current product */
 	char *product;
@@ -179,57 +166,10 @@ struct loader {
 	bool in_text;
 };
 
-static void fail(struct loader *l, long line, const char *fmt, ...) PP_PRINTF(3, 4);
-
-static void
-fail(struct loader *l, long line, const char *fmt, ...)
-{
-	va_list ap;
-	char msg[1024];
-
-	if (l->failed)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	l->failed = true;
-	error_set(l->err, l->file, line, "%s", msg);
-}
-
 static void
 fail_db(struct loader *l, long line)
 {
-	if (l->failed)
-		return;
-	l->failed = true;
-	error_set(l->err, l->file, line, _("catalog database: %s"),
-		  sqlite3_errmsg(l->db));
-}
-
-/* Structured error callback for the reader and the validator. */
-static void
-on_xml_error(void *arg, XML_ERROR_CONST xmlError *e)
-{
-	struct loader *l = arg;
-	char msg[600];
-	size_t n;
-
-	if (l->failed || e == NULL || e->level == XML_ERR_WARNING)
-		return;
-	if (l->doctype)
-		return;
-	snprintf(msg, sizeof msg, "%s", e->message != NULL ? e->message : "?");
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	l->failed = true;
-	error_set(l->err, l->file, e->line > 0 ? e->line : 0, "%s", msg);
-}
-
-static void
-on_reader_error(void *arg, xmlErrorPtr e)
-{
-	on_xml_error(arg, e);
+	xmldoc_fail(&l->doc, line, _("catalog database: %s"), sqlite3_errmsg(l->db));
 }
 
 static char *
@@ -302,16 +242,15 @@ fail_duplicate(struct loader *l, const char *table, const char *what,
 			snprintf(where, sizeof where, "%s:%d",
 				 (const char *)sqlite3_column_text(st, 0),
 				 sqlite3_column_int(st, 1));
-			l->failed = true;
-			error_set(l->err, l->file, l->line,
-				  _("duplicate %s id \"%s\" (first declared at %s)"),
-				  what, id, where);
+			xmldoc_fail(&l->doc, l->line,
+				    _("duplicate %s id \"%s\" (first declared at %s)"),
+				    what, id, where);
 		}
 	}
 	sqlite3_finalize(st);
 	free(sql);
-	if (!l->failed)
-		fail(l, l->line, _("duplicate %s id \"%s\""), what, id);
+	if (!l->doc.failed)
+		xmldoc_fail(&l->doc, l->line, _("duplicate %s id \"%s\""), what, id);
 }
 
 /* Inserts with ST; on a UNIQUE violation reports the duplicate. */
@@ -340,14 +279,14 @@ check_cond(struct loader *l, const char *cond, struct cond_lit **lits, size_t *n
 	char msg[256];
 
 	if (cond_parse(cond, lits, n, msg, sizeof msg) != 0) {
-		fail(l, l->line, _("invalid condition \"%s\": %s"), cond, msg);
+		xmldoc_fail(&l->doc, l->line, _("invalid condition \"%s\": %s"), cond, msg);
 		return false;
 	}
 	for (size_t i = 0; i < *n; i++) {
 		if (!strset_contains(&l->features, (*lits)[i].id)) {
-			fail(l, l->line,
-			     _("condition refers to unknown feature \"%s\" (product \"%s\" declares no such feature)"),
-			     (*lits)[i].id, l->product);
+			xmldoc_fail(&l->doc, l->line,
+				    _("condition refers to unknown feature \"%s\" (product \"%s\" declares no such feature)"),
+				    (*lits)[i].id, l->product);
 			free(*lits);
 			*lits = NULL;
 			return false;
@@ -379,7 +318,7 @@ start_zone(struct loader *l)
 
 	begin_object(l, KIND_ZONE);
 	bind_text(l->st[S_ZONE], 1, id);
-	bind_text(l->st[S_ZONE], 2, l->file);
+	bind_text(l->st[S_ZONE], 2, l->doc.name);
 	sqlite3_bind_int64(l->st[S_ZONE], 3, l->line);
 	insert_unique(l, l->st[S_ZONE], "zone", _("zone"), NULL, id);
 	free(id);
@@ -399,7 +338,7 @@ start_product(struct loader *l)
 	strset_fini(&l->features);
 	bind_text(l->st[S_PRODUCT], 1, id);
 	bind_text(l->st[S_PRODUCT], 2, vendor);
-	bind_text(l->st[S_PRODUCT], 3, l->file);
+	bind_text(l->st[S_PRODUCT], 3, l->doc.name);
 	sqlite3_bind_int64(l->st[S_PRODUCT], 4, l->line);
 	if (insert_unique(l, l->st[S_PRODUCT], "product", _("product"), NULL, id))
 		l->product_rid = l->rid;
@@ -419,7 +358,7 @@ start_feature(struct loader *l)
 	bind_text(st, 3, kind != NULL ? kind : "feature");
 	bind_text(st, 4, grp);
 	sqlite3_bind_int(st, 5, attr_bool(l, "default", false));
-	bind_text(st, 6, l->file);
+	bind_text(st, 6, l->doc.name);
 	sqlite3_bind_int64(st, 7, l->line);
 	if (insert_unique(l, st, "feature", _("feature"), l->product, id))
 		strset_put(&l->features, id, l->rid);
@@ -438,7 +377,7 @@ start_endpoint(struct loader *l)
 	bind_text(st, 1, id);
 	bind_text(st, 2, l->product);
 	bind_text(st, 3, zone);
-	bind_text(st, 4, l->file);
+	bind_text(st, 4, l->doc.name);
 	sqlite3_bind_int64(st, 5, l->line);
 	insert_unique(l, st, "endpoint", _("endpoint"), NULL, id);
 	if (l->product != NULL && id != NULL && strcmp(id, l->product) == 0)
@@ -452,7 +391,7 @@ insert_conds(struct loader *l, enum stmt_id sid, const struct cond_lit *lits, si
 {
 	sqlite3_stmt *st = l->st[sid];
 
-	for (size_t i = 0; i < n && !l->failed; i++) {
+	for (size_t i = 0; i < n && !l->doc.failed; i++) {
 		long long feature = 0;
 
 		/* check_cond made sure every literal names a declared feature */
@@ -502,32 +441,35 @@ start_flow(struct loader *l)
 	l->inferred = prov != NULL && strcmp(prov, "inferred") == 0;
 	proto = proto_parse(proto_s);
 	if (proto < 0) {
-		fail(l, l->line, _("flow \"%s\": invalid protocol \"%s\""), id,
-		     proto_s != NULL ? proto_s : "");
+		xmldoc_fail(&l->doc, l->line, _("flow \"%s\": invalid protocol \"%s\""), id,
+			    proto_s != NULL ? proto_s : "");
 		goto out;
 	}
 	if (proto_has_ports(proto)) {
 		if (ports_s == NULL) {
-			fail(l, l->line, _("flow \"%s\": a %s flow needs a ports attribute"),
-			     id, proto_s);
+			xmldoc_fail(&l->doc, l->line,
+				    _("flow \"%s\": a %s flow needs a ports attribute"),
+				    id, proto_s);
 			goto out;
 		}
 		ports = ports_canonical(ports_s, msg, sizeof msg);
 		if (ports == NULL) {
-			fail(l, l->line, _("flow \"%s\": %s"), id, msg);
+			xmldoc_fail(&l->doc, l->line, _("flow \"%s\": %s"), id, msg);
 			goto out;
 		}
 	} else if (ports_s != NULL) {
-		fail(l, l->line, _("flow \"%s\": protocol %s has no ports; remove the ports attribute"),
-		     id, proto_s);
+		xmldoc_fail(&l->doc, l->line,
+			    _("flow \"%s\": protocol %s has no ports; remove the ports attribute"),
+			    id, proto_s);
 		goto out;
 	}
 	if (!check_cond(l, when, &lits, &nlits))
 		goto out;
 	cond = cond_format(lits, nlits);
 	if (pref != NULL && !word_in_list(ifaces, pref)) {
-		fail(l, l->line, _("flow \"%s\": preferred interface \"%s\" is not among its interfaces"),
-		     id, pref);
+		xmldoc_fail(&l->doc, l->line,
+			    _("flow \"%s\": preferred interface \"%s\" is not among its interfaces"),
+			    id, pref);
 		goto out;
 	}
 	bind_text(st, 1, l->product);
@@ -543,7 +485,7 @@ start_flow(struct loader *l)
 	sqlite3_bind_int(st, 11, l->inferred);
 	bind_text(st, 12, ifaces);
 	bind_text(st, 13, pref);
-	bind_text(st, 14, l->file);
+	bind_text(st, 14, l->doc.name);
 	sqlite3_bind_int64(st, 15, l->line);
 	sqlite3_bind_int64(st, 16, l->product_rid);
 	sqlite3_bind_int64(st, 17, (sqlite3_int64)nlits);
@@ -581,7 +523,7 @@ start_gap(struct loader *l)
 	bind_text(st, 3, cond);
 	bind_text(st, 4, doc);
 	bind_text(st, 5, section);
-	bind_text(st, 6, l->file);
+	bind_text(st, 6, l->doc.name);
 	sqlite3_bind_int64(st, 7, l->line);
 	sqlite3_bind_int64(st, 8, l->product_rid);
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)nlits);
@@ -613,18 +555,19 @@ end_object(struct loader *l)
 	};
 	const char *need = required_en[l->kind];
 
-	if (l->failed)
+	if (l->doc.failed)
 		return;
 	if (need != NULL && !has_text(l, need, "en")) {
-		fail(l, l->line, _("<%s> without an English text (lang=\"en\")"), need);
+		xmldoc_fail(&l->doc, l->line, _("<%s> without an English text (lang=\"en\")"),
+			    need);
 		return;
 	}
 	if (l->kind == KIND_FLOW) {
 		char hex[17];
 
 		if (l->inferred && !has_text(l, "reason", "en")) {
-			fail(l, l->line,
-			     _("an inferred flow must give its <reason>"));
+			xmldoc_fail(&l->doc, l->line,
+				    _("an inferred flow must give its <reason>"));
 			return;
 		}
 		hash_hex(sbuf_str(&l->digest), l->digest.len, hex);
@@ -637,13 +580,13 @@ end_object(struct loader *l)
 static void
 end_product(struct loader *l)
 {
-	if (!l->failed && !l->product_label)
-		fail(l, l->product_line,
-		     _("<label> without an English text (lang=\"en\")"));
-	if (!l->failed && !l->product_has_server)
-		fail(l, l->product_line,
-		     _("product \"%s\" declares no endpoint with its own id (its server)"),
-		     l->product);
+	if (!l->doc.failed && !l->product_label)
+		xmldoc_fail(&l->doc, l->product_line,
+			    _("<label> without an English text (lang=\"en\")"));
+	if (!l->doc.failed && !l->product_has_server)
+		xmldoc_fail(&l->doc, l->product_line,
+			    _("product \"%s\" declares no endpoint with its own id (its server)"),
+			    l->product);
 	xfree(&l->product);
 	strset_fini(&l->features);
 }
@@ -655,7 +598,7 @@ store_text(struct loader *l)
 	char *value;
 	sqlite3_stmt *st = l->st[S_TEXT];
 
-	if (l->failed)
+	if (l->doc.failed)
 		return;
 	value = text_clean(sbuf_str(&l->text));
 	text_squeeze(value);
@@ -668,8 +611,8 @@ store_text(struct loader *l)
 	}
 	snprintf(key, sizeof key, "%s/%s", l->text_field, l->text_lang);
 	if (strlist_contains(&l->seen_text, key)) {
-		fail(l, l->text_line,
-		     _("<%s lang=\"%s\"> given twice"), l->text_field, l->text_lang);
+		xmldoc_fail(&l->doc, l->text_line,
+			    _("<%s lang=\"%s\"> given twice"), l->text_field, l->text_lang);
 		free(value);
 		return;
 	}
@@ -778,6 +721,18 @@ on_end(struct loader *l, const char *name)
 	}
 }
 
+/* What the shared XML plumbing (util/xmldoc.h) says about catalog files. */
+static const struct xmldoc_kind catalog_doc = {
+	.utf16 = N_("catalog files must be UTF-8 (this one is UTF-16)"),
+	.decl = N_("DOCTYPE and ENTITY declarations are not allowed in catalog files"),
+	.invalid = N_("the file does not match the catalog schema"),
+	.schema_load = N_("internal error: cannot load the catalog schema"),
+	.schema_bad = N_("internal error: the catalog schema is invalid"),
+	.max_text = CATALOG_TEXT_MAX,
+	/* xgettext:c-format */
+	.text_long = N_("a text of more than %zu bytes (catalog texts are labels and sentences)"),
+};
+
 /* The compiled schema, built once per process and kept (reachable) for
  * the next import: compiling it costs more than importing a small file. */
 static xmlSchemaPtr cached_schema;
@@ -785,125 +740,64 @@ static xmlSchemaPtr cached_schema;
 static xmlSchemaPtr
 load_schema(struct pp_error *err)
 {
-	xmlSchemaParserCtxtPtr pctxt;
-	xmlSchemaPtr schema;
+	struct xmldoc d;
 
-	if (cached_schema != NULL)
-		return cached_schema;
-
-	pctxt = xmlSchemaNewMemParserCtxt((const char *)catalog_xsd, (int)catalog_xsd_len);
-	if (pctxt == NULL) {
-		error_set(err, NULL, 0, _("internal error: cannot load the catalog schema"));
-		return NULL;
+	if (cached_schema == NULL) {
+		xmldoc_init(&d, NULL, &catalog_doc, err);
+		cached_schema = xmldoc_schema_new(&d, catalog_xsd, catalog_xsd_len);
 	}
-	schema = xmlSchemaParse(pctxt);
-	xmlSchemaFreeParserCtxt(pctxt);
-	if (schema == NULL)
-		error_set(err, NULL, 0, _("internal error: the catalog schema is invalid"));
-	cached_schema = schema;
-	return schema;
-}
-
-static void
-silent_error(void *arg, XML_ERROR_CONST xmlError *e)
-{
-	(void)arg;
-	(void)e;
-}
-
-/* Refuses, before libxml2 sees a byte, what a catalog never needs
- * (util/xmlscan.h). */
-static int
-prescan(struct loader *l, const char *data, size_t len)
-{
-	long line;
-
-	switch (xmlscan(data, len, CATALOG_TEXT_MAX, &line)) {
-	case XMLSCAN_OK:
-		return 0;
-	case XMLSCAN_UTF16:
-		fail(l, line, _("catalog files must be UTF-8 (this one is UTF-16)"));
-		break;
-	case XMLSCAN_NUL:
-		fail(l, line, _("NUL byte in the file (binary data, or not UTF-8)"));
-		break;
-	case XMLSCAN_DECL:
-		fail(l, line, _("DOCTYPE and ENTITY declarations are not allowed in catalog files"));
-		break;
-	case XMLSCAN_ATTRS:
-		fail(l, line, _("an element with more than %d attributes"), XMLSCAN_MAX_ATTRS);
-		break;
-	case XMLSCAN_TEXT:
-		fail(l, line, _("a text of more than %zu bytes (catalog texts are labels and sentences)"),
-		     CATALOG_TEXT_MAX);
-		break;
-	}
-	return -1;
+	return cached_schema;
 }
 
 static int
 import_file(struct loader *l, xmlSchemaPtr schema, struct catalog_source *src)
 {
-	const char *path = src->path;
 	char *data;
 	size_t len;
-	int rc;
+	int rc = 0;
 
-	l->file = path;
-	l->failed = false;
-	l->doctype = false;
+	xmldoc_init(&l->doc, src->path, &catalog_doc, l->err);
 	if (src->data != NULL) {
 		if (src->len > CATALOG_FILE_MAX) {
-			fail(l, 0, _("file too large (the limit is %zu bytes)"), CATALOG_FILE_MAX);
+			xmldoc_fail(&l->doc, 0, _("file too large (the limit is %zu bytes)"),
+				    CATALOG_FILE_MAX);
 			return -1;
 		}
 		data = xstrndup(src->data, src->len);
 		len = src->len;
-	} else if (file_read(path, CATALOG_FILE_MAX, &data, &len, l->err) != 0) {
-		l->failed = true;
+	} else if (file_read(src->path, CATALOG_FILE_MAX, &data, &len, l->err) != 0) {
+		l->doc.failed = true;
 		return -1;
 	}
 	/* the cache records what was imported, not what was listed */
 	hash_hex(data, len, src->hash);
-	if (len == 0) {
-		free(data);
-		fail(l, 0, _("empty file"));
-		return -1;
-	}
-	if (prescan(l, data, len) != 0) {
+	/* refused before libxml2 sees a byte: what a catalog never needs */
+	if (xmldoc_check(&l->doc, data, len) != 0) {
 		free(data);
 		return -1;
 	}
-	l->reader = xmlReaderForMemory(data, (int)len, path, "UTF-8",
-				       XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	l->reader = xmldoc_reader_open(&l->doc, data, len);
 	if (l->reader == NULL) {
 		free(data);
-		fail(l, 0, _("cannot start the XML parser"));
 		return -1;
 	}
-	/* libxml2 2.9 sends well-formedness errors of a reader with a schema
-	 * to the global handler: point it at this loader for the import */
-	xmlSetStructuredErrorFunc(l, on_xml_error);
-	xmlTextReaderSetStructuredErrorHandler(l->reader, on_reader_error, l);
-	if (xmlTextReaderSetSchema(l->reader, schema) != 0) {
-		fail(l, 0, _("cannot attach the catalog schema"));
-		goto done;
-	}
-	while (!l->failed && (rc = xmlTextReaderRead(l->reader)) == 1) {
+	if (xmlTextReaderSetSchema(l->reader, schema) != 0)
+		xmldoc_fail(&l->doc, 0, _("cannot attach the catalog schema"));
+	while (!l->doc.failed && (rc = xmlTextReaderRead(l->reader)) == 1) {
 		int type = xmlTextReaderNodeType(l->reader);
 		const char *name = (const char *)xmlTextReaderConstLocalName(l->reader);
 
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-			fail(l, xmlTextReaderGetParserLineNumber(l->reader),
-			     _("DOCTYPE declarations are not allowed in catalog files"));
+			xmldoc_fail(&l->doc, xmlTextReaderGetParserLineNumber(l->reader),
+				    _("DOCTYPE declarations are not allowed in catalog files"));
 			break;
 		}
 		if (type == XML_READER_TYPE_ELEMENT) {
 			if (xmlTextReaderDepth(l->reader) == 0 &&
 			    strcmp(name, "catalog") != 0) {
-				fail(l, xmlTextReaderGetParserLineNumber(l->reader),
-				     _("the root element must be <catalog>, not <%s>"),
-				     name);
+				xmldoc_fail(&l->doc, xmlTextReaderGetParserLineNumber(l->reader),
+					    _("the root element must be <catalog>, not <%s>"),
+					    name);
 				break;
 			}
 			on_start(l, name);
@@ -916,23 +810,15 @@ import_file(struct loader *l, xmlSchemaPtr schema, struct catalog_source *src)
 			const char *v = (const char *)xmlTextReaderConstValue(l->reader);
 			sbuf_add(&l->text, v);
 		} else if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
-			fail(l, xmlTextReaderGetParserLineNumber(l->reader),
-			     _("entity references are not allowed in catalog files"));
+			xmldoc_fail(&l->doc, xmlTextReaderGetParserLineNumber(l->reader),
+				    _("entity references are not allowed in catalog files"));
 		}
 	}
-	if (!l->failed && rc != 0)
-		fail(l, xmlTextReaderGetParserLineNumber(l->reader),
-		     _("the file is not well-formed XML"));
-	if (!l->failed && xmlTextReaderIsValid(l->reader) != 1)
-		fail(l, 0, _("the file does not match the catalog schema"));
-done:
-	xmlSetStructuredErrorFunc(NULL, silent_error);
-	xmlFreeTextReader(l->reader);
-	l->reader = NULL;
+	xmldoc_reader_close(&l->doc, &l->reader, rc);
 	free(data);
 	xfree(&l->product);
 	strset_fini(&l->features);
-	return l->failed ? -1 : 0;
+	return l->doc.failed ? -1 : 0;
 }
 
 /* Cross-file references, resolved and checked once everything is in: a
@@ -1004,7 +890,7 @@ catalog_import(sqlite3 *db, struct catalog_source *src, size_t n,
 	sbuf_init(&l.digest);
 	/* nothing from libxml2 may reach stderr (it would break a curses
 	 * screen): errors are collected per reader */
-	xmlSetStructuredErrorFunc(NULL, silent_error);
+	xmldoc_quiet();
 	schema = load_schema(err);
 	if (schema == NULL)
 		goto out;

@@ -5,26 +5,21 @@
  * then parsed into a tree with no network, no entity substitution and no
  * DTD (a DOCTYPE that slipped through stops the parser), the format version
  * checked, the tree validated against the embedded schema, and walked.
- * Nothing from libxml2 reaches stderr: errors are collected with their
- * line.  The tree lets the reader accept the elements in any order.
+ * The plumbing of those steps is shared with the catalog loader
+ * (util/xmldoc.h): nothing from libxml2 reaches stderr, errors are
+ * collected with their line.  The tree lets the reader accept the
+ * elements in any order.
  *
  * Writing: canonical.  Fixed element order, lists sorted, two-space
  * indentation, text cleaned and escaped, a final newline, no timestamps:
  * load then save gives the same bytes. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xmlerror.h>
-#include <libxml/xmlschemas.h>
-#include <libxml/xmlversion.h>
 
 #include "plan/plan.h"
 #include "plan/plan_xsd.h"
@@ -33,13 +28,7 @@
 #include "util/i18n.h"
 #include "util/netspec.h"
 #include "util/str.h"
-#include "util/xmlscan.h"
-
-#if LIBXML_VERSION >= 21200
-#define XML_ERROR_CONST const
-#else
-#define XML_ERROR_CONST
-#endif
+#include "util/xmldoc.h"
 
 /* ---- text ------------------------------------------------------------- */
 
@@ -72,115 +61,22 @@ clean_text(const char *s)
 /* ---- reader ----------------------------------------------------------- */
 
 struct reader {
-	const char *name;
-	struct pp_error *err;
+	struct xmldoc doc;	/* the file: its name, its first error */
 	struct strlist *warnings;
-	bool failed;		/* ERR is set */
 	struct plan *p;
 };
 
-static void fail(struct reader *r, long line, const char *fmt, ...) PP_PRINTF(3, 4);
-
-static void
-fail(struct reader *r, long line, const char *fmt, ...)
-{
-	va_list ap;
-	char msg[1024];
-
-	if (r->failed)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	r->failed = true;
-	error_set(r->err, r->name, line, "%s", msg);
-}
-
-/* The first error of the parser or the validator, with its line. */
-static void
-record_xml_error(struct reader *r, XML_ERROR_CONST xmlError *e)
-{
-	char msg[600];
-	size_t n;
-
-	if (r->failed || e == NULL || e->level == XML_ERR_WARNING)
-		return;
-	snprintf(msg, sizeof msg, "%s", e->message != NULL ? e->message : "?");
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	fail(r, e->line > 0 ? e->line : 0, "%s", msg);
-}
-
-/* Parser errors: ARG is the parser context (its userData). */
-static void
-on_parser_error(void *arg, XML_ERROR_CONST xmlError *e)
-{
-	xmlParserCtxtPtr ctxt = arg;
-
-	if (ctxt != NULL && ctxt->_private != NULL)
-		record_xml_error(ctxt->_private, e);
-}
-
-/* Validation errors: ARG is the reader. */
-static void
-on_valid_error(void *arg, XML_ERROR_CONST xmlError *e)
-{
-	record_xml_error(arg, e);
-}
-
-static void
-silent_error(void *arg, XML_ERROR_CONST xmlError *e)
-{
-	(void)arg;
-	(void)e;
-}
-
-/* A DOCTYPE the prescan missed: refuse and stop before any declaration
- * in it is read.  (After xmlStopParser the document may still look
- * well-formed: only our flag tells.) */
-static void
-on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *eid,
-		   const xmlChar *sid)
-{
-	xmlParserCtxtPtr ctxt = ctx;
-	struct reader *r = ctxt->_private;
-
-	(void)name;
-	(void)eid;
-	(void)sid;
-	fail(r, ctxt->input != NULL ? ctxt->input->line : 0,
-	     _("DOCTYPE and ENTITY declarations are not allowed in plan files"));
-	xmlStopParser(ctxt);
-}
-
-/* Refuses, before libxml2 sees a byte, what a plan never needs
- * (util/xmlscan.h). */
-static int
-prescan(struct reader *r, const char *data, size_t len)
-{
-	long line;
-
-	switch (xmlscan(data, len, 0, &line)) {
-	case XMLSCAN_OK:
-		return 0;
-	case XMLSCAN_UTF16:
-		fail(r, line, _("plan files must be UTF-8 (this one is UTF-16)"));
-		break;
-	case XMLSCAN_NUL:
-		fail(r, line, _("NUL byte in the file (binary data, or not UTF-8)"));
-		break;
-	case XMLSCAN_DECL:
-		fail(r, line, _("DOCTYPE and ENTITY declarations are not allowed in plan files"));
-		break;
-	case XMLSCAN_ATTRS:
-		fail(r, line, _("an element with more than %d attributes"), XMLSCAN_MAX_ATTRS);
-		break;
-	case XMLSCAN_TEXT:	/* not asked for: plans are read as a tree */
-		break;
-	}
-	return -1;
-}
+/* What the shared XML plumbing (util/xmldoc.h) says about plan files. */
+static const struct xmldoc_kind plan_doc = {
+	.utf16 = N_("plan files must be UTF-8 (this one is UTF-16)"),
+	.decl = N_("DOCTYPE and ENTITY declarations are not allowed in plan files"),
+	.invalid = N_("the file does not match the plan schema"),
+	.schema_load = N_("internal error: cannot load the plan schema"),
+	.schema_bad = N_("internal error: the plan schema is invalid"),
+	/* no text limit: plans are read as a tree */
+	.max_text = 0,
+	.text_long = NULL,
+};
 
 static long
 node_line(xmlNodePtr n)
@@ -218,9 +114,9 @@ prop_id(struct reader *r, xmlNodePtr n, const char *name)
 	char *v = prop(n, name);
 
 	if (v == NULL || !id_valid(v)) {
-		fail(r, node_line(n),
-		     _("<%1$s>: invalid %2$s \"%3$s\" (lower-case letters, digits, '-', '_' and '.', starting with a letter)"),
-		     (const char *)n->name, name, v != NULL ? v : "");
+		xmldoc_fail(&r->doc, node_line(n),
+			    _("<%1$s>: invalid %2$s \"%3$s\" (lower-case letters, digits, '-', '_' and '.', starting with a letter)"),
+			    (const char *)n->name, name, v != NULL ? v : "");
 		free(v);
 		return NULL;
 	}
@@ -243,7 +139,7 @@ free_text(struct reader *r, xmlNodePtr n, const char *raw)
 		strlist_addf(r->warnings,
 			     /* TRANSLATORS: %1$s is a file, %2$ld a line, %3$s an element */
 			     _("%1$s:%2$ld: control or invalid characters removed from <%3$s>"),
-			     r->name, node_line(n), (const char *)n->name);
+			     r->doc.name, node_line(n), (const char *)n->name);
 	free(plain);
 	if (*clean == '\0') {
 		free(clean);
@@ -276,7 +172,7 @@ read_meta(struct reader *r, xmlNodePtr meta)
 		&m->title, &m->change_id, &m->requester, &m->window, &m->notes,
 	};
 
-	for (xmlNodePtr n = meta->children; n != NULL && !r->failed; n = n->next) {
+	for (xmlNodePtr n = meta->children; n != NULL && !r->doc.failed; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
@@ -296,12 +192,12 @@ read_product(struct reader *r, xmlNodePtr prod)
 	if (id == NULL)
 		return;
 	if (plan_has_product(r->p, id)) {
-		fail(r, node_line(prod), _("product \"%s\" is given twice"), id);
+		xmldoc_fail(&r->doc, node_line(prod), _("product \"%s\" is given twice"), id);
 		free(id);
 		return;
 	}
 	plan_add_product(r->p, id);
-	for (xmlNodePtr n = prod->children; n != NULL && !r->failed; n = n->next) {
+	for (xmlNodePtr n = prod->children; n != NULL && !r->doc.failed; n = n->next) {
 		char *fid;
 
 		if (!is_element(n, "feature"))
@@ -322,7 +218,7 @@ read_zone(struct reader *r, xmlNodePtr z)
 	if (id == NULL)
 		return;
 	if (plan_zone(r->p, id) != NULL) {
-		fail(r, node_line(z), _("zone \"%s\" is given twice"), id);
+		xmldoc_fail(&r->doc, node_line(z), _("zone \"%s\" is given twice"), id);
 		free(id);
 		return;
 	}
@@ -342,7 +238,7 @@ read_endpoint(struct reader *r, xmlNodePtr ep)
 	if (id == NULL)
 		return;
 	if (plan_endpoint(r->p, id) != NULL) {
-		fail(r, node_line(ep), _("endpoint \"%s\" is given twice"), id);
+		xmldoc_fail(&r->doc, node_line(ep), _("endpoint \"%s\" is given twice"), id);
 		goto out;
 	}
 	(void)plan_endpoint_get(r->p, id);
@@ -352,7 +248,7 @@ read_endpoint(struct reader *r, xmlNodePtr ep)
 			goto out;
 		plan_place(r->p, id, zone);
 	}
-	for (xmlNodePtr n = ep->children; n != NULL && !r->failed; n = n->next) {
+	for (xmlNodePtr n = ep->children; n != NULL && !r->doc.failed; n = n->next) {
 		bool host = is_element(n, "hostname");
 		xmlChar *v;
 		char *addr;
@@ -367,19 +263,19 @@ read_endpoint(struct reader *r, xmlNodePtr ep)
 		text_squeeze(addr);
 		kind = addr_classify(addr);
 		if (host && kind != ADDR_HOSTNAME) {
-			fail(r, node_line(n),
-			     kind == ADDR_INVALID ?
-			     _("endpoint \"%1$s\": \"%2$s\" is not a valid host name") :
-			     _("endpoint \"%1$s\": \"%2$s\" is an address, not a host name (write it as <address>)"),
-			     id, addr);
+			xmldoc_fail(&r->doc, node_line(n),
+				    kind == ADDR_INVALID ?
+				    _("endpoint \"%1$s\": \"%2$s\" is not a valid host name") :
+				    _("endpoint \"%1$s\": \"%2$s\" is an address, not a host name (write it as <address>)"),
+				    id, addr);
 		} else if (!host && (kind == ADDR_INVALID || kind == ADDR_HOSTNAME)) {
-			fail(r, node_line(n),
-			     kind == ADDR_INVALID ?
-			     _("endpoint \"%1$s\": invalid address \"%2$s\" (expected an IPv4 or IPv6 address, or a CIDR range with zero host bits)") :
-			     _("endpoint \"%1$s\": \"%2$s\" is a host name, not an address (write it as <hostname>)"),
-			     id, addr);
+			xmldoc_fail(&r->doc, node_line(n),
+				    kind == ADDR_INVALID ?
+				    _("endpoint \"%1$s\": invalid address \"%2$s\" (expected an IPv4 or IPv6 address, or a CIDR range with zero host bits)") :
+				    _("endpoint \"%1$s\": \"%2$s\" is a host name, not an address (write it as <hostname>)"),
+				    id, addr);
 		} else if (plan_add_address(r->p, id, addr, &e) != 0) {
-			fail(r, node_line(n), "%s", e.msg);
+			xmldoc_fail(&r->doc, node_line(n), "%s", e.msg);
 		}
 		free(addr);
 	}
@@ -399,7 +295,7 @@ read_fingerprint(struct reader *r, xmlNodePtr fp)
 {
 	struct strlist *l = &r->p->fingerprint;
 
-	for (xmlNodePtr n = fp->children; n != NULL && !r->failed; n = n->next) {
+	for (xmlNodePtr n = fp->children; n != NULL && !r->doc.failed; n = n->next) {
 		char *prod, *id, *digest;
 
 		if (!is_element(n, "flow"))
@@ -416,15 +312,15 @@ read_fingerprint(struct reader *r, xmlNodePtr fp)
 			if (ok)
 				strlist_addf(l, "%s %s %s", prod, id, digest);
 			else
-				fail(r, node_line(n),
-				     _("fingerprint of flow \"%1$s\": invalid digest \"%2$s\""),
-				     id, digest);
+				xmldoc_fail(&r->doc, node_line(n),
+					    _("fingerprint of flow \"%1$s\": invalid digest \"%2$s\""),
+					    id, digest);
 		}
 		free(prod);
 		free(id);
 		free(digest);
 	}
-	if (r->failed)
+	if (r->doc.failed)
 		return;
 	/* "product id digest": sorting the lines sorts by product and id
 	 * (a space sorts before every id character) */
@@ -438,7 +334,8 @@ read_fingerprint(struct reader *r, xmlNodePtr fp)
 		if (ka == kb && strncmp(a, b, ka) == 0) {
 			char *key = xstrndup(a, ka);
 
-			fail(r, node_line(fp), _("fingerprint: flow \"%s\" is given twice"), key);
+			xmldoc_fail(&r->doc, node_line(fp),
+				    _("fingerprint: flow \"%s\" is given twice"), key);
 			free(key);
 			return;
 		}
@@ -450,12 +347,12 @@ read_plan(struct reader *r, xmlNodePtr root)
 {
 	bool seen_meta = false, seen_fp = false;
 
-	for (xmlNodePtr n = root->children; n != NULL && !r->failed; n = n->next) {
+	for (xmlNodePtr n = root->children; n != NULL && !r->doc.failed; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (is_element(n, "meta")) {
 			if (seen_meta) {
-				fail(r, node_line(n), _("<%s> is given twice"), "meta");
+				xmldoc_fail(&r->doc, node_line(n), _("<%s> is given twice"), "meta");
 				return;
 			}
 			seen_meta = true;
@@ -468,14 +365,16 @@ read_plan(struct reader *r, xmlNodePtr root)
 			read_endpoint(r, n);
 		} else if (is_element(n, "fingerprint")) {
 			if (seen_fp) {
-				fail(r, node_line(n), _("<%s> is given twice"), "fingerprint");
+				xmldoc_fail(&r->doc, node_line(n), _("<%s> is given twice"),
+					    "fingerprint");
 				return;
 			}
 			seen_fp = true;
 			read_fingerprint(r, n);
 		} else {
 			/* the schema refuses these; never ignore one silently */
-			fail(r, node_line(n), _("unknown element <%s>"), (const char *)n->name);
+			xmldoc_fail(&r->doc, node_line(n), _("unknown element <%s>"),
+				    (const char *)n->name);
 		}
 	}
 }
@@ -489,74 +388,40 @@ check_root(struct reader *r, xmlNodePtr root)
 	bool digits;
 
 	if (root == NULL) {
-		fail(r, 0, _("the file holds no XML element"));
+		xmldoc_fail(&r->doc, 0, _("the file holds no XML element"));
 		return;
 	}
 	if (strcmp((const char *)root->name, "plan") != 0) {
-		fail(r, node_line(root),
-		     _("not a portplan plan: the root element is <%s>, expected <plan>"),
-		     (const char *)root->name);
+		xmldoc_fail(&r->doc, node_line(root),
+			    _("not a portplan plan: the root element is <%s>, expected <plan>"),
+			    (const char *)root->name);
 		return;
 	}
 	if (root->ns != NULL) {
-		fail(r, node_line(root),
-		     _("not a portplan plan: the root element <plan> is in the namespace \"%s\" (plan files use none)"),
-		     root->ns->href != NULL ? (const char *)root->ns->href : "");
+		xmldoc_fail(&r->doc, node_line(root),
+			    _("not a portplan plan: the root element <plan> is in the namespace \"%s\" (plan files use none)"),
+			    root->ns->href != NULL ? (const char *)root->ns->href : "");
 		return;
 	}
 	format = prop(root, "format");
 	if (format == NULL) {
-		fail(r, node_line(root),
-		     _("<plan> has no format attribute (this version reads format %d)"),
-		     PLANFILE_FORMAT);
+		xmldoc_fail(&r->doc, node_line(root),
+			    _("<plan> has no format attribute (this version reads format %d)"),
+			    PLANFILE_FORMAT);
 		return;
 	}
 	digits = format[0] != '\0' && strspn(format, "0123456789") == strlen(format);
 	if (digits && format[0] != '0' &&
 	    (strlen(format) > 9 || strtol(format, NULL, 10) > PLANFILE_FORMAT))
-		fail(r, node_line(root),
-		     _("written by a newer portplan: format %1$s, this version reads %2$d"),
-		     format, PLANFILE_FORMAT);
+		xmldoc_fail(&r->doc, node_line(root),
+			    _("written by a newer portplan: format %1$s, this version reads %2$d"),
+			    format, PLANFILE_FORMAT);
 	else if (!digits || strtol(format, NULL, 10) != PLANFILE_FORMAT ||
 		 format[0] == '0')
-		fail(r, node_line(root),
-		     _("unknown plan file format \"%1$s\" (this version reads %2$d)"),
-		     format, PLANFILE_FORMAT);
+		xmldoc_fail(&r->doc, node_line(root),
+			    _("unknown plan file format \"%1$s\" (this version reads %2$d)"),
+			    format, PLANFILE_FORMAT);
 	free(format);
-}
-
-static void
-validate(struct reader *r, xmlDocPtr doc)
-{
-	xmlSchemaParserCtxtPtr pctxt;
-	xmlSchemaPtr schema = NULL;
-	xmlSchemaValidCtxtPtr vctxt = NULL;
-	int rc;
-
-	pctxt = xmlSchemaNewMemParserCtxt((const char *)plan_xsd, (int)plan_xsd_len);
-	if (pctxt == NULL) {
-		fail(r, 0, _("internal error: cannot load the plan schema"));
-		return;
-	}
-	xmlSchemaSetParserStructuredErrors(pctxt, silent_error, NULL);
-	schema = xmlSchemaParse(pctxt);
-	xmlSchemaFreeParserCtxt(pctxt);
-	if (schema == NULL) {
-		fail(r, 0, _("internal error: the plan schema is invalid"));
-		return;
-	}
-	vctxt = xmlSchemaNewValidCtxt(schema);
-	if (vctxt == NULL) {
-		fail(r, 0, _("internal error: cannot load the plan schema"));
-		goto out;
-	}
-	xmlSchemaSetValidStructuredErrors(vctxt, on_valid_error, r);
-	rc = xmlSchemaValidateDoc(vctxt, doc);
-	if (rc != 0)
-		fail(r, 0, _("the file does not match the plan schema"));
-out:
-	xmlSchemaFreeValidCtxt(vctxt);
-	xmlSchemaFree(schema);
 }
 
 int
@@ -564,54 +429,37 @@ planfile_parse(const char *data, size_t len, const char *name,
 	       struct plan **out, struct strlist *warnings, struct pp_error *err)
 {
 	struct reader r;
-	xmlParserCtxtPtr ctxt = NULL;
-	xmlDocPtr doc = NULL;
+	xmlDocPtr doc;
+	xmlSchemaPtr schema;
 
 	*out = NULL;
 	memset(&r, 0, sizeof r);
-	r.name = name;
-	r.err = err;
+	xmldoc_init(&r.doc, name, &plan_doc, err);
 	r.warnings = warnings;
-	if (len == 0) {
-		fail(&r, 0, _("empty file"));
-		return -1;
-	}
 	if (len > PLANFILE_MAX) {
-		fail(&r, 0, _("file too large (%zu bytes, the limit is %zu)"), len,
-		     PLANFILE_MAX);
+		xmldoc_fail(&r.doc, 0, _("file too large (%zu bytes, the limit is %zu)"),
+			    len, PLANFILE_MAX);
 		return -1;
 	}
-	if (prescan(&r, data, len) != 0)
+	/* refused before libxml2 sees a byte: what a plan never needs */
+	if (xmldoc_check(&r.doc, data, len) != 0)
 		return -1;
-
-	/* nothing from libxml2 may reach stderr (it would break a curses
-	 * screen): errors are collected per context */
-	xmlSetStructuredErrorFunc(NULL, silent_error);
-	ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL) {
-		fail(&r, 0, _("cannot start the XML parser"));
+	doc = xmldoc_parse(&r.doc, data, len);
+	if (doc == NULL)
 		return -1;
+	check_root(&r, xmlDocGetRootElement(doc));
+	if (!r.doc.failed) {
+		schema = xmldoc_schema_new(&r.doc, plan_xsd, plan_xsd_len);
+		if (schema != NULL)
+			xmldoc_validate(&r.doc, doc, schema);
+		xmlSchemaFree(schema);
 	}
-	ctxt->_private = &r;
-	ctxt->sax->serror = on_parser_error;
-	ctxt->sax->internalSubset = on_internal_subset;
-	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, "UTF-8",
-				XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-	if (!r.failed && (doc == NULL || !ctxt->wellFormed ||
-			  ctxt->errNo == XML_ERR_USER_STOP))
-		fail(&r, ctxt->input != NULL ? ctxt->input->line : 0,
-		     _("the file is not well-formed XML"));
-	if (!r.failed)
-		check_root(&r, xmlDocGetRootElement(doc));
-	if (!r.failed)
-		validate(&r, doc);
-	if (!r.failed) {
+	if (!r.doc.failed) {
 		r.p = plan_new();
 		read_plan(&r, xmlDocGetRootElement(doc));
 	}
 	xmlFreeDoc(doc);
-	xmlFreeParserCtxt(ctxt);
-	if (r.failed) {
+	if (r.doc.failed) {
 		plan_free(&r.p);
 		return -1;
 	}
