@@ -1,170 +1,27 @@
-/* load.c: validating catalog sources and importing them into SQLite.
+/* load.c: one catalog source into rows.
  *
- * Each source is read by us (regular file, size cap), then streamed through
+ * The source is read by us (regular file, size cap), then streamed through
  * libxml2's xmlTextReader with the embedded XSD validating as it goes: no
  * tree of the whole file is ever built.  XML is untrusted: no network, no
  * DOCTYPE (refused before any entity is declared), no XInclude; the
- * plumbing is shared with the plan reader (util/xmldoc.h). */
+ * plumbing is shared with the plan reader (util/xmldoc.h).  Each element
+ * becomes rows as it starts (zone, product, feature, endpoint, flow, gap)
+ * and its texts as they end; what the schema cannot say is checked when
+ * the object ends. */
 #include "config.h"
 
-#include <dirent.h>
 #include <stdio.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 
 #include "catalog/catalog_xsd.h"
-#include "catalog/internal.h"
+#include "catalog/loader.h"
 #include "util/file.h"
 #include "util/hash.h"
 #include "util/i18n.h"
 #include "util/netspec.h"
 #include "util/str.h"
 #include "util/xmldoc.h"
-
-/* ---- sources ---------------------------------------------------------- */
-
-static int
-cmp_cstr(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int
-catalog_sources(const struct strlist *dirs, struct catalog_source **out,
-		size_t *n, struct pp_error *err)
-{
-	struct catalog_source *v = NULL;
-	size_t cnt = 0;
-
-	*out = NULL;
-	*n = 0;
-	for (size_t d = 0; d < dirs->n; d++) {
-		DIR *dir = opendir(dirs->v[d]);
-		struct dirent *de;
-		struct strlist names;
-
-		if (dir == NULL) {
-			error_set(err, dirs->v[d], 0,
-				  _("cannot open catalog directory: %s"), strerror(errno));
-			goto fail;
-		}
-		strlist_init(&names);
-		while ((de = readdir(dir)) != NULL) {
-			size_t len = strlen(de->d_name);
-
-			if (de->d_name[0] == '.' || len < 5 ||
-			    strcmp(de->d_name + len - 4, ".xml") != 0)
-				continue;
-			strlist_add(&names, de->d_name);
-		}
-		closedir(dir);
-		if (names.n > 1)
-			qsort(names.v, names.n, sizeof *names.v, cmp_cstr);
-		for (size_t i = 0; i < names.n; i++) {
-			char *path = xasprintf("%s/%s", dirs->v[d], names.v[i]);
-			struct file_meta meta;
-
-			if (file_stat(path, CATALOG_FILE_MAX, &meta, err) != 0) {
-				free(path);
-				strlist_fini(&names);
-				goto fail;
-			}
-			v = xreallocarray(v, cnt + 1, sizeof *v);
-			memset(&v[cnt], 0, sizeof v[cnt]);
-			v[cnt].path = path;
-			v[cnt].meta = meta;
-			cnt++;
-		}
-		strlist_fini(&names);
-	}
-	*out = v;
-	*n = cnt;
-	return 0;
-fail:
-	catalog_sources_free(v, cnt);
-	return -1;
-}
-
-void
-catalog_sources_free(struct catalog_source *src, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(src[i].path);
-	free(src);
-}
-
-/* ---- import ----------------------------------------------------------- */
-
-enum stmt_id {
-	S_ZONE, S_PRODUCT, S_FEATURE, S_ENDPOINT, S_FQDN, S_FLOW, S_FLOW_DIGEST,
-	S_COND, S_GAP, S_GAP_COND, S_TEXT, S_FIND,
-	S_COUNT
-};
-
-static const char *const stmt_sql[S_COUNT] = {
-	[S_ZONE] = "INSERT INTO zone(id, file, line) VALUES (?1, ?2, ?3)",
-	[S_PRODUCT] = "INSERT INTO product(id, vendor, file, line) VALUES (?1, ?2, ?3, ?4)",
-	[S_FEATURE] = "INSERT INTO feature(product, id, kind, grp, dflt, file, line)"
-		      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[S_ENDPOINT] = "INSERT INTO endpoint(id, product, zone, file, line)"
-		       " VALUES (?1, ?2, ?3, ?4, ?5)",
-	[S_FQDN] = "INSERT INTO fqdn(endpoint, pattern) VALUES (?1, ?2)",
-	[S_FLOW] = "INSERT INTO flow(product, id, src, dst, proto, ports, cond,"
-		   " required, doc, section, inferred, interfaces, preferred, file, line,"
-		   " product_rid, ncond)"
-		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-		   " ?16, ?17)",
-	[S_FLOW_DIGEST] = "UPDATE flow SET digest = ?2 WHERE rid = ?1",
-	[S_COND] = "INSERT INTO flow_cond(flow, feature, neg) VALUES (?1, ?2, ?3)",
-	[S_GAP] = "INSERT INTO gap(product, id, cond, doc, section, file, line,"
-		  " product_rid, ncond)"
-		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	[S_GAP_COND] = "INSERT INTO gap_cond(gap, feature, neg) VALUES (?1, ?2, ?3)",
-	[S_TEXT] = "INSERT INTO text(kind, owner, field, lang, value)"
-		   " VALUES (?1, ?2, ?3, ?4, ?5)",
-	[S_FIND] = NULL,
-};
-
-struct text_field {
-	char *field, *lang;
-};
-
-struct loader {
-	sqlite3 *db;
-	sqlite3_stmt *st[S_COUNT];
-	struct pp_error *err;
-	struct xmldoc doc;	/* the file being read: its name, its first error */
-	xmlTextReaderPtr reader;
-
-	/* current product */
-	char *product;
-	sqlite3_int64 product_rid;
-	long product_line;
-	bool product_has_server;
-	bool product_label;	/* an English label was given */
-	struct strset features;	/* ids declared by the product -> rid */
-
-	/* current object (zone, endpoint, product, feature, flow, gap) */
-	enum catalog_kind kind;
-	sqlite3_int64 rid;
-	long line;
-	int depth;
-	struct strlist seen_text;	/* "field/lang" already stored */
-	bool inferred;
-	struct sbuf digest;		/* what a flow's digest covers */
-	/* outer object while inside a product's child */
-	enum catalog_kind outer_kind;
-	sqlite3_int64 outer_rid;
-
-	/* current text element */
-	char *text_field, *text_lang;
-	long text_line;
-	struct sbuf text;
-	bool in_text;
-};
 
 static void
 fail_db(struct loader *l, long line)
@@ -737,8 +594,8 @@ static const struct xmldoc_kind catalog_doc = {
  * the next import: compiling it costs more than importing a small file. */
 static xmlSchemaPtr cached_schema;
 
-static xmlSchemaPtr
-load_schema(struct pp_error *err)
+xmlSchemaPtr
+catalog_load_schema(struct pp_error *err)
 {
 	struct xmldoc d;
 
@@ -749,8 +606,8 @@ load_schema(struct pp_error *err)
 	return cached_schema;
 }
 
-static int
-import_file(struct loader *l, xmlSchemaPtr schema, struct catalog_source *src)
+int
+catalog_load_file(struct loader *l, xmlSchemaPtr schema, struct catalog_source *src)
 {
 	char *data;
 	size_t len;
@@ -819,117 +676,4 @@ import_file(struct loader *l, xmlSchemaPtr schema, struct catalog_source *src)
 	xfree(&l->product);
 	strset_fini(&l->features);
 	return l->doc.failed ? -1 : 0;
-}
-
-/* Cross-file references, resolved and checked once everything is in: a
- * flow's ends become endpoint rowids, which the resolver joins on. */
-static int
-check_references(sqlite3 *db, struct pp_error *err)
-{
-	static const struct {
-		const char *sql, *msg;
-	} checks[] = {
-		{ "SELECT f.file, f.line, f.id, f.src FROM flow f"
-		  " WHERE f.src_rid IS NULL LIMIT 1",
-		  N_("flow \"%s\": unknown endpoint \"%s\" in from") },
-		{ "SELECT f.file, f.line, f.id, f.dst FROM flow f"
-		  " WHERE f.dst_rid IS NULL LIMIT 1",
-		  N_("flow \"%s\": unknown endpoint \"%s\" in to") },
-		{ "SELECT e.file, e.line, e.id, e.zone FROM endpoint e"
-		  " WHERE NOT EXISTS (SELECT 1 FROM zone z WHERE z.id = e.zone) LIMIT 1",
-		  N_("endpoint \"%s\": unknown zone \"%s\"") },
-	};
-
-	if (sqlite3_exec(db, "UPDATE flow SET"
-			 " src_rid = (SELECT rid FROM endpoint e WHERE e.id = flow.src),"
-			 " dst_rid = (SELECT rid FROM endpoint e WHERE e.id = flow.dst)",
-			 NULL, NULL, NULL) != SQLITE_OK) {
-		catalog_db_error(db, "check", err);
-		return -1;
-	}
-	for (size_t i = 0; i < sizeof checks / sizeof *checks; i++) {
-		sqlite3_stmt *st;
-		int rc;
-
-		if (sqlite3_prepare_v2(db, checks[i].sql, -1, &st, NULL) != SQLITE_OK) {
-			catalog_db_error(db, "check", err);
-			return -1;
-		}
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			error_set(err, (const char *)sqlite3_column_text(st, 0),
-				  sqlite3_column_int(st, 1), _(checks[i].msg),
-				  (const char *)sqlite3_column_text(st, 2),
-				  (const char *)sqlite3_column_text(st, 3));
-			sqlite3_finalize(st);
-			return -1;
-		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
-			catalog_db_error(db, "check", err);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-int
-catalog_import(sqlite3 *db, struct catalog_source *src, size_t n,
-	       struct pp_error *err)
-{
-	struct loader l;
-	xmlSchemaPtr schema;
-	int rc = -1;
-
-	memset(&l, 0, sizeof l);
-	l.db = db;
-	l.err = err;
-	strset_init(&l.features);
-	strlist_init(&l.seen_text);
-	sbuf_init(&l.text);
-	sbuf_init(&l.digest);
-	/* nothing from libxml2 may reach stderr (it would break a curses
-	 * screen): errors are collected per reader */
-	xmldoc_quiet();
-	schema = load_schema(err);
-	if (schema == NULL)
-		goto out;
-	for (int i = 0; i < S_COUNT; i++) {
-		if (stmt_sql[i] == NULL)
-			continue;
-		if (sqlite3_prepare_v3(db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-				       &l.st[i], NULL) != SQLITE_OK) {
-			catalog_db_error(db, "prepare", err);
-			goto out;
-		}
-	}
-	for (size_t i = 0; i < n; i++)
-		if (import_file(&l, schema, &src[i]) != 0)
-			goto out;
-	{
-		sqlite3_stmt *st;
-		bool any = false;
-
-		if (sqlite3_prepare_v2(db, "SELECT 1 FROM zone LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
-			any = sqlite3_step(st) == SQLITE_ROW;
-			sqlite3_finalize(st);
-		}
-		if (!any) {
-			error_set(err, NULL, 0,
-				  _("the catalog declares no zones (is common.xml missing?)"));
-			goto out;
-		}
-	}
-	rc = check_references(db, err);
-out:
-	for (int i = 0; i < S_COUNT; i++)
-		sqlite3_finalize(l.st[i]);
-	free(l.product);
-	free(l.text_field);
-	free(l.text_lang);
-	strset_fini(&l.features);
-	strlist_fini(&l.seen_text);
-	sbuf_fini(&l.text);
-	sbuf_fini(&l.digest);
-	return rc;
 }

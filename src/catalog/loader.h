@@ -1,0 +1,64 @@
+/* loader.h: the state of one import, shared by import.c (the statements,
+ * the files one after the other, the checks across files) and load.c
+ * (one file: its elements into rows).  Only those two include it. */
+#ifndef PORTPLAN_CATALOG_LOADER_H
+#define PORTPLAN_CATALOG_LOADER_H
+
+#include <stdbool.h>
+
+#include <sqlite3.h>
+
+#include "catalog/internal.h"
+#include "util/str.h"
+#include "util/xmldoc.h"
+
+/* The loader's prepared statements (import.c holds their SQL). */
+enum stmt_id {
+	S_ZONE, S_PRODUCT, S_FEATURE, S_ENDPOINT, S_FQDN, S_FLOW, S_FLOW_DIGEST,
+	S_COND, S_GAP, S_GAP_COND, S_TEXT,
+	S_COUNT
+};
+
+struct loader {
+	sqlite3 *db;
+	sqlite3_stmt *st[S_COUNT];
+	struct pp_error *err;
+	struct xmldoc doc;	/* the file being read: its name, its first error */
+	xmlTextReaderPtr reader;
+
+	/* current product */
+	char *product;
+	sqlite3_int64 product_rid;
+	long product_line;
+	bool product_has_server;
+	bool product_label;	/* an English label was given */
+	struct strset features;	/* ids declared by the product -> rid */
+
+	/* current object (zone, endpoint, product, feature, flow, gap) */
+	enum catalog_kind kind;
+	sqlite3_int64 rid;
+	long line;
+	int depth;
+	struct strlist seen_text;	/* "field/lang" already stored */
+	bool inferred;
+	struct sbuf digest;		/* what a flow's digest covers */
+	/* outer object while inside a product's child */
+	enum catalog_kind outer_kind;
+	sqlite3_int64 outer_rid;
+
+	/* current text element */
+	char *text_field, *text_lang;
+	long text_line;
+	struct sbuf text;
+	bool in_text;
+};
+
+/* The catalog schema, compiled on the first call and kept for the
+ * process (reachable, not leaked): borrowed, or NULL with ERR set. */
+xmlSchemaPtr catalog_load_schema(struct pp_error *err);
+/* Reads SRC (its file, or its data when set), sets its hash from what
+ * was read, and imports its elements with L's statements, SCHEMA
+ * validating as the file streams.  -1 with L's error set. */
+int catalog_load_file(struct loader *l, xmlSchemaPtr schema, struct catalog_source *src);
+
+#endif
