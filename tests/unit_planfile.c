@@ -1,4 +1,5 @@
-/* Unit tests: the plan file reader and writer (src/plan/planfile.c). */
+/* Unit tests: the plan file reader and writer (src/plan/planfile_read.c,
+ * src/plan/planfile_write.c). */
 #include "config.h"
 
 #include <criterion/criterion.h>
