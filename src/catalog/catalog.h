@@ -3,7 +3,9 @@
  * XML sources (data/catalog/NAME.xml, the user's data directory, --catalog
  * DIR) are validated against the embedded XSD and imported in one
  * transaction into an SQLite cache, rebuilt whenever a source changes.
- * libxml2 and SQLite stay inside this module: callers get plain records.
+ * libxml2 and SQLite stay inside this module (libxml2 through the
+ * plumbing it shares with the plan reader, util/xmldoc.h): callers get
+ * plain records.
  *
  * Texts (labels, help, purposes) are returned in the catalog's language
  * (catalog_set_lang), falling back to English. */
