@@ -37,8 +37,8 @@ load_choices(struct catalog *c, const struct plan *p, struct catalog_selection *
 {
 	static const char *const sql[] = {
 		"INSERT OR IGNORE INTO sel_product SELECT rid FROM product WHERE id = ?1",
-		"INSERT OR IGNORE INTO sel_feature"
-		" SELECT rid FROM feature WHERE product = ?1 AND id = ?2",
+		("INSERT OR IGNORE INTO sel_feature"
+		 " SELECT rid FROM feature WHERE product = ?1 AND id = ?2"),
 		"INSERT OR IGNORE INTO sel_endpoint SELECT rid FROM endpoint WHERE id = ?1",
 		"INSERT OR REPLACE INTO sel_place SELECT rid, ?2 FROM endpoint WHERE id = ?1",
 	};
