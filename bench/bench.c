@@ -391,7 +391,7 @@ phase_use(const struct opts *o, FILE *out)
 	}
 	fprintf(out, "resolve_s=%.4f resolve_cpu_s=%.4f flows_selected=%zu rules=%zu "
 		"firewall=%zu no_change=%zu host_local=%zu boundaries=%zu gaps=%zu "
-		"problems=%zu ", median(tr, o->runs), median(ur, o->runs), r->flows.n, r->nrules, r->count[RULE_FIREWALL],
+		"problems=%zu ", median(tr, o->runs), median(ur, o->runs), r->nflows, r->nrules, r->count[RULE_FIREWALL],
 		r->count[RULE_NO_CHANGE], r->count[RULE_HOST_LOCAL], r->nboundaries,
 		r->gaps.n, r->problems.n);
 	{

@@ -1,7 +1,7 @@
 /* Unit tests of the catalog: the loader on valid input and on every kind
  * of invalid input (file:line and message), hostile XML, the SQLite cache
  * (build, automatic rebuild, corrupt cache, a bad source keeping the old
- * cache), and the resolver (catalog_select + resolve) on a small catalog
+ * cache), and the resolver (the selection over the snapshot + resolve) on a small catalog
  * whose rules are worked out by hand below.
  *
  * Every test gets its own temporary directory and XDG_CACHE_HOME (Criterion
@@ -25,8 +25,10 @@
 #include <sqlite3.h>
 
 #include "catalog/catalog.h"
+#include "catalog/snapshot.h"
 #include "plan/plan.h"
 #include "resolve/resolve.h"
+#include "resolve/select.h"
 #include "util/netspec.h"
 #include "util/str.h"
 
@@ -1339,8 +1341,8 @@ Test(resolver, select_maps_zones_and_conditions)
 {
 	struct catalog *c = open_resolver_catalog();
 	struct plan *p = acme_plan(true, false, false);
-	struct catalog_selection sel;
-	struct catalog_flows *flows = &sel.flows;
+	const struct catalog_snapshot *s;
+	struct selection sel;
 	struct pp_error err;
 	size_t seen = 0;
 
@@ -1348,40 +1350,41 @@ Test(resolver, select_maps_zones_and_conditions)
 	plan_set_feature(p, "acme", "no-such-feature", true);
 	plan_add_product(p, "no-such-product");
 	plan_place(p, "no-such-endpoint", "dmz");
-	cr_assert_eq(catalog_select(c, p, &sel, &err), 0, "%s", err.msg);
+	s = catalog_snapshot(c, CATALOG_PART_LISTS | CATALOG_PART_FLOWS, &err);
+	cr_assert_not_null(s, "%s", err.msg);
+	selection_make(s, p, &sel);
 	/* web, ldaps, db, db2, local, syslog */
-	cr_assert_eq(flows->n, 6, "%zu flows", flows->n);
-	for (size_t i = 0; i < flows->n; i++) {
-		const struct catalog_flow *f = &flows->v[i];
+	cr_assert_eq(sel.nflows, 6, "%zu flows", sel.nflows);
+	for (size_t i = 0; i < sel.nflows; i++) {
+		const struct catalog_flow *f = &s->flows.v[sel.flows[i]];
 
 		cr_assert(strcmp(f->id, "ldap") != 0 && strcmp(f->id, "sso") != 0 &&
 			  strcmp(f->id, "esp") != 0, "%s selected", f->id);
-		cr_assert(i == 0 || strcmp(flows->v[i - 1].product, f->product) != 0 ||
-			  flows->v[i - 1].line < f->line, "catalog order");
+		cr_assert(i == 0 || sel.flows[i - 1] < sel.flows[i], "catalog order");
 		cr_assert_not_null(f->purpose, "%s has its purpose", f->id);
 		if (strcmp(f->id, "ldaps") == 0) {
-			cr_assert_str_eq(f->from_zone, "dmz");
-			cr_assert_str_eq(f->to_zone, "dmz", "placement overrides the default");
+			cr_assert_str_eq(sel.from_zone[i], "dmz");
+			cr_assert_str_eq(sel.to_zone[i], "dmz", "placement overrides the default");
 			seen++;
 		}
 		if (strcmp(f->id, "web") == 0) {
-			cr_assert_str_eq(f->from_zone, "public");
-			cr_assert_str_eq(f->to_zone, "dmz");
+			cr_assert_str_eq(sel.from_zone[i], "public");
+			cr_assert_str_eq(sel.to_zone[i], "dmz");
 			seen++;
 		}
 	}
 	cr_assert_eq(seen, 2);
-	cr_assert_eq(sel.gaps.n, 1);
-	cr_assert_str_eq(sel.gaps.v[0].id, "always-gap");
-	cr_assert_eq(sel.products.n, 1, "only the plan's known products");
-	cr_assert_str_eq(sel.products.v[0].id, "acme");
+	cr_assert_eq(sel.ngaps, 1);
+	cr_assert_str_eq(s->gaps.v[sel.gaps[0]].id, "always-gap");
+	cr_assert_eq(sel.nproducts, 1, "only the plan's known products");
+	cr_assert_str_eq(s->products.v[sel.products[0]].id, "acme");
 	cr_assert_eq(sel.unknown_products.n, 1);
 	cr_assert_str_eq(sel.unknown_products.v[0], "no-such-product");
 	cr_assert_eq(sel.unknown_features.n, 1);
 	cr_assert_str_eq(sel.unknown_features.v[0], "acme:no-such-feature");
 	cr_assert_eq(sel.unknown_endpoints.n, 1);
 	cr_assert_str_eq(sel.unknown_endpoints.v[0], "no-such-endpoint");
-	catalog_selection_fini(&sel);
+	selection_fini(&sel);
 	plan_free(&p);
 	catalog_free(&c);
 }

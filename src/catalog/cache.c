@@ -602,6 +602,9 @@ catalog_free(struct catalog **cp)
 
 	if (c == NULL)
 		return;
+	for (size_t i = 0; i < c->nsnap; i++)
+		catalog_snapshot_free(&c->snap[i]);
+	free(c->snap);
 	sqlite3_close(c->db);
 	free(c->path);
 	free(c);

@@ -69,8 +69,9 @@ bool catalog_was_rebuilt(const struct catalog *c);
 /* Borrowed: the database path ("" for an in-memory catalog). */
 const char *catalog_db_path(const struct catalog *c);
 
-/* Records.  All strings are borrowed from the list that holds them and
- * live until its _fini; optional strings are NULL when absent. */
+/* Records.  All strings are borrowed from the catalog (its snapshot, see
+ * catalog/snapshot.h) and live until catalog_free; optional strings are
+ * NULL when absent. */
 struct catalog_zone {
 	const char *id, *label;
 };
@@ -96,8 +97,6 @@ struct catalog_flow {
 	const char *digest;	/* changes when anything a rule shows changes */
 	const char *file;
 	long line;
-	/* Filled by catalog_select only: zones after the plan's placement. */
-	const char *from_zone, *to_zone;
 };
 struct catalog_gap {
 	const char *product, *id, *cond, *doc, *section, *text;
@@ -113,7 +112,8 @@ CATALOG_LIST(catalog_flows, catalog_flow);
 CATALOG_LIST(catalog_gaps, catalog_gap);
 #undef CATALOG_LIST
 
-/* The lists, in catalog order.  PRODUCT NULL means every product (for
+/* The lists, in catalog order (views of the snapshot: the records are
+ * copied, their strings are not).  PRODUCT NULL means every product (for
  * endpoints: with PRODUCT, the product's own and every shared endpoint its
  * flows use).  Free with catalog_list_fini(&list). */
 int catalog_zones(struct catalog *c, struct catalog_zones *out, struct pp_error *err);
@@ -128,34 +128,6 @@ int catalog_flows(struct catalog *c, const char *product,
 		  struct catalog_flows *out, struct pp_error *err);
 int catalog_gaps(struct catalog *c, const char *product,
 		 struct catalog_gaps *out, struct pp_error *err);
-
-/* Resolution.  catalog_select loads the plan's choices into temporary
- * tables and selects, in one query, the flows of its products whose
- * condition holds, with both ends mapped to zones (the plan's placement,
- * else the endpoint's default), in catalog order.  Their texts come in a
- * second pass over the text table.  Everything else a resolution needs
- * is sized by the plan, not by the catalog. */
-struct catalog_selection {
-	/* the selected flows; their product, from, to, file and zone
-	 * strings are shared between flows (compare them with strcmp all
-	 * the same) */
-	struct catalog_flows flows;
-	struct catalog_gaps gaps;	/* the gaps whose condition holds */
-	struct catalog_products products;	/* the plan's products the catalog has */
-	/* the ends of the selected flows and the endpoints the plan names */
-	struct catalog_endpoints endpoints;
-	/* selected features that belong to a group of alternatives, in
-	 * catalog order (label and help are not filled) */
-	struct catalog_features grouped;
-	/* names in the plan the catalog does not have: product ids,
-	 * "product:feature" (of the plan's products), endpoint ids */
-	struct strlist unknown_products, unknown_features, unknown_endpoints;
-};
-
-/* Fills *OUT; free with catalog_selection_fini (also after an error). */
-int catalog_select(struct catalog *c, const struct plan *p,
-		   struct catalog_selection *out, struct pp_error *err);
-void catalog_selection_fini(struct catalog_selection *s);
 
 #define catalog_list_fini(l) catalog_list_fini_((void **)&(l)->v, &(l)->n, &(l)->pool)
 void catalog_list_fini_(void **v, size_t *n, struct pool **pool);

@@ -17,7 +17,12 @@ struct catalog {
 	char *path;		/* "" for in-memory */
 	char lang[8];
 	bool rebuilt;
+	/* the snapshots read so far, one per language (snapshot.c) */
+	struct catalog_snapshot **snap;
+	size_t nsnap;
 };
+
+void catalog_snapshot_free(struct catalog_snapshot **s);
 
 /* The owners of rows in the text table (and the objects the loader
  * imports).  Each kind's number is written here once: the cache stores
@@ -83,26 +88,7 @@ void catalog_sources_free(struct catalog_source *src, size_t n);
 /* Sets ERR from the database's last error. */
 void catalog_db_error(sqlite3 *db, const char *what, struct pp_error *err);
 
-/* ---- queries (query.c), shared with catalog_select (select.c) ---- */
-
-/* The text FIELD of the object of KIND (a CATALOG_KINDS name) whose rowid
- * is OWNER (SQL), in the catalog's language, else English: two
- * primary-key lookups.  ?9 is the language (catalog_prepare binds it). */
-#define TXT1(kind, owner, field, lang) \
-	"(SELECT value FROM text WHERE kind = " KIND_SQL(kind) " AND owner = " owner \
-	" AND field = '" field "' AND lang = " lang ")"
-#define TXT(kind, owner, field) \
-	"COALESCE(" TXT1(kind, owner, field, "?9") ", " TXT1(kind, owner, field, "'en'") ")"
-
-/* The columns catalog_product_row, catalog_endpoint_row (with its SELECT)
- * and catalog_gap_row read. */
-#define PRODUCT_COLS "p.id, p.vendor, " TXT(PRODUCT, "p.rid", "label") ", " \
-	TXT(PRODUCT, "p.rid", "description") ", p.file"
-#define ENDPOINT_COLS \
-	"SELECT e.id, e.product, e.zone, " TXT(ENDPOINT, "e.rid", "label") "," \
-	" (SELECT group_concat(pattern, ', ') FROM" \
-	"   (SELECT pattern FROM fqdn WHERE endpoint = e.rid ORDER BY rowid))"
-#define GAP_COLS "g.product, g.id, g.cond, g.doc, g.section, " TXT(GAP, "g.rid", "text")
+/* ---- reading the cache (query.c), for the lists and the snapshot ---- */
 
 /* Prepares SQL on C's database and binds ?9 (when SQL has it) to the
  * catalog's language.  -1 with ERR set and *ST NULL on failure. */
@@ -110,20 +96,9 @@ int catalog_prepare(struct catalog *c, const char *sql, sqlite3_stmt **st,
 		    struct pp_error *err);
 /* Column I of ST's row copied into pool P (NULL for NULL). */
 const char *catalog_col(struct pool *p, sqlite3_stmt *st, int i);
+/* The same interned in SET: one copy of each distinct string. */
+const char *catalog_col_interned(struct strset *set, sqlite3_stmt *st, int i);
 /* V with room for item N (of SIZE bytes): grown by half when full. */
 void *catalog_grow(void *v, size_t n, size_t *cap, size_t size);
-/* Runs and finalizes ST, calling ROW for each result row into a growing
- * heap array *V of *N items (freed by catalog_list_fini). */
-int catalog_collect(struct catalog *c, sqlite3_stmt *st, void **v, size_t *n, size_t size,
-		    struct pool *pool, void (*row)(struct pool *, sqlite3_stmt *, void *),
-		    struct pp_error *err);
-/* Row readers for catalog_collect: OUT is the record to fill. */
-void catalog_product_row(struct pool *p, sqlite3_stmt *st, void *out);
-void catalog_feature_row(struct pool *p, sqlite3_stmt *st, void *out);
-void catalog_endpoint_row(struct pool *p, sqlite3_stmt *st, void *out);
-void catalog_gap_row(struct pool *p, sqlite3_stmt *st, void *out);
-
-/* An empty list with its pool. */
-#define CATALOG_LIST_INIT(l) ((l)->v = NULL, (l)->n = 0, (l)->pool = pool_new())
 
 #endif

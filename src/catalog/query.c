@@ -1,12 +1,13 @@
-/* query.c: the typed queries over the cache: zones, products, features,
- * endpoints, flows and gaps, each a list of plain records whose strings
- * live in the list's pool. */
+/* query.c: the lists of zones, products, features, endpoints, flows and
+ * gaps, as views of the catalog's snapshot (their strings are the
+ * snapshot's), and the helpers every reader of the cache uses. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog/internal.h"
+#include "catalog/snapshot.h"
 #include "util/pool.h"
 #include "util/str.h"
 
@@ -39,6 +40,14 @@ catalog_col(struct pool *p, sqlite3_stmt *st, int i)
 	return pool_strdup(p, (const char *)sqlite3_column_text(st, i));
 }
 
+const char *
+catalog_col_interned(struct strset *set, sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+
+	return v != NULL ? strset_intern(set, v) : NULL;
+}
+
 void *
 catalog_grow(void *v, size_t n, size_t *cap, size_t size)
 {
@@ -48,253 +57,164 @@ catalog_grow(void *v, size_t n, size_t *cap, size_t size)
 	return xreallocarray(v, *cap, size);
 }
 
-int
-catalog_collect(struct catalog *c, sqlite3_stmt *st, void **v, size_t *n, size_t size,
-		struct pool *pool, void (*row)(struct pool *, sqlite3_stmt *, void *),
-		struct pp_error *err)
+/* A copy of N records of SIZE bytes from V (the records only: their
+ * strings stay the snapshot's). */
+static void *
+copy_records(const void *v, size_t n, size_t size)
 {
-	size_t cap = 0;
-	int rc;
+	void *out = xmalloc(n ? n * size : 1);
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*v = catalog_grow(*v, *n, &cap, size);
-		memset((char *)*v + *n * size, 0, size);
-		row(pool, st, (char *)*v + *n * size);
-		(*n)++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		catalog_db_error(c->db, "query", err);
-		return -1;
-	}
-	if (*n > 0 && *n < cap)
-		*v = xreallocarray(*v, *n, size);
-	return 0;
+	if (n > 0)
+		memcpy(out, v, n * size);
+	return out;
 }
 
-static void
-zone_row(struct pool *p, sqlite3_stmt *st, void *out)
-{
-	struct catalog_zone *z = out;
+#define VIEW(out, list, first, count) \
+	((out)->v = copy_records((list).v + (first), (count), sizeof *(out)->v), \
+	 (out)->n = (count), (out)->pool = NULL)
 
-	z->id = catalog_col(p, st, 0);
-	z->label = catalog_col(p, st, 1);
+static const struct catalog_snapshot *
+snap(struct catalog *c, unsigned parts, struct pp_error *err)
+{
+	return catalog_snapshot(c, parts, err);
+}
+
+/* Product ID's index; -1 with ERR when the catalog lacks it (an empty
+ * list, as the SQL of old gave). */
+static int
+product_range(const struct catalog_snapshot *s, const char *product, const size_t *first,
+	      size_t n, size_t *lo, size_t *hi)
+{
+	uint32_t p;
+
+	if (product == NULL) {
+		*lo = 0;
+		*hi = n;
+		return 0;
+	}
+	p = catalog_product_index(s, product);
+	if (p == CATALOG_NONE) {
+		*lo = *hi = 0;
+		return 0;
+	}
+	*lo = first[p];
+	*hi = first[p + 1];
+	return 0;
 }
 
 int
 catalog_zones(struct catalog *c, struct catalog_zones *out, struct pp_error *err)
 {
-	sqlite3_stmt *st;
+	const struct catalog_snapshot *s = snap(c, CATALOG_PART_LISTS, err);
 
-	CATALOG_LIST_INIT(out);
-	if (catalog_prepare(c, "SELECT id, " TXT(ZONE, "zone.rid", "label")
-			    " FROM zone ORDER BY rid", &st, err) != 0)
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
 		return -1;
-	return catalog_collect(c, st, (void **)&out->v, &out->n, sizeof *out->v,
-			       out->pool, zone_row, err);
-}
-
-void
-catalog_product_row(struct pool *p, sqlite3_stmt *st, void *out)
-{
-	struct catalog_product *r = out;
-
-	r->id = catalog_col(p, st, 0);
-	r->vendor = catalog_col(p, st, 1);
-	r->label = catalog_col(p, st, 2);
-	r->description = catalog_col(p, st, 3);
-	r->file = catalog_col(p, st, 4);
+	VIEW(out, s->zones, 0, s->zones.n);
+	return 0;
 }
 
 int
 catalog_products(struct catalog *c, struct catalog_products *out, struct pp_error *err)
 {
-	sqlite3_stmt *st;
+	const struct catalog_snapshot *s = snap(c, CATALOG_PART_LISTS, err);
 
-	CATALOG_LIST_INIT(out);
-	if (catalog_prepare(c, "SELECT " PRODUCT_COLS " FROM product p ORDER BY p.rid",
-			    &st, err) != 0)
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
 		return -1;
-	return catalog_collect(c, st, (void **)&out->v, &out->n, sizeof *out->v,
-			       out->pool, catalog_product_row, err);
+	VIEW(out, s->products, 0, s->products.n);
+	return 0;
 }
 
 bool
 catalog_has_product(struct catalog *c, const char *id)
 {
-	sqlite3_stmt *st;
-	bool found;
+	struct pp_error err;
+	const struct catalog_snapshot *s = snap(c, CATALOG_PART_LISTS, &err);
 
-	if (sqlite3_prepare_v2(c->db, "SELECT 1 FROM product WHERE id = ?1", -1, &st,
-			       NULL) != SQLITE_OK)
-		return false;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
+	return s != NULL && catalog_product_index(s, id) != CATALOG_NONE;
 }
-
-/* Lists use two statements, one for every product and one for a single
- * product: "?1 IS NULL OR product = ?1" would make SQLite scan every row
- * for each product the front ends ask about.  (Where a query starts from
- * a temporary sel_ table, CROSS JOIN keeps it the outer loop: SQLite has
- * no statistics for those and would otherwise scan the catalog.) */
-static int
-prepare_for(struct catalog *c, const char *product, const char *all_sql,
-	    const char *one_sql, sqlite3_stmt **st, struct pp_error *err)
-{
-	if (catalog_prepare(c, product != NULL ? one_sql : all_sql, st, err) != 0)
-		return -1;
-	if (product != NULL)
-		sqlite3_bind_text(*st, 1, product, -1, SQLITE_TRANSIENT);
-	return 0;
-}
-
-void
-catalog_feature_row(struct pool *p, sqlite3_stmt *st, void *out)
-{
-	struct catalog_feature *r = out;
-
-	r->product = catalog_col(p, st, 0);
-	r->id = catalog_col(p, st, 1);
-	r->kind = catalog_col(p, st, 2);
-	r->group = catalog_col(p, st, 3);
-	r->dflt = sqlite3_column_int(st, 4) != 0;
-	if (sqlite3_column_count(st) > 5) {
-		r->label = catalog_col(p, st, 5);
-		r->help = catalog_col(p, st, 6);
-	}
-}
-
-/* Features are imported inside their product, so rowid order is catalog
- * order (product by product). */
-#define FEATURE_SQL \
-	"SELECT f.product, f.id, f.kind, f.grp, f.dflt, " \
-	TXT(FEATURE, "f.rid", "label") ", " TXT(FEATURE, "f.rid", "help") " FROM feature f"
 
 int
 catalog_features(struct catalog *c, const char *product,
 		 struct catalog_features *out, struct pp_error *err)
 {
-	sqlite3_stmt *st;
+	const struct catalog_snapshot *s = snap(c, CATALOG_PART_LISTS, err);
+	size_t lo, hi;
 
-	CATALOG_LIST_INIT(out);
-	if (prepare_for(c, product, FEATURE_SQL " ORDER BY f.rid",
-			FEATURE_SQL " WHERE f.product = ?1 ORDER BY f.rid", &st, err) != 0)
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
 		return -1;
-	return catalog_collect(c, st, (void **)&out->v, &out->n, sizeof *out->v,
-			       out->pool, catalog_feature_row, err);
+	product_range(s, product, s->feat_first, s->features.n, &lo, &hi);
+	VIEW(out, s->features, lo, hi - lo);
+	return 0;
 }
 
-void
-catalog_endpoint_row(struct pool *p, sqlite3_stmt *st, void *out)
-{
-	struct catalog_endpoint *r = out;
-
-	r->id = catalog_col(p, st, 0);
-	r->product = catalog_col(p, st, 1);
-	r->zone = catalog_col(p, st, 2);
-	r->label = catalog_col(p, st, 3);
-	r->fqdn = catalog_col(p, st, 4);
-}
-
-#define ENDPOINT_SQL ENDPOINT_COLS " FROM endpoint e"
-
+/* With PRODUCT: the product's own endpoints and every shared endpoint
+ * its flows use, in catalog order. */
 int
 catalog_endpoints(struct catalog *c, const char *product,
 		  struct catalog_endpoints *out, struct pp_error *err)
 {
-	sqlite3_stmt *st;
+	const struct catalog_snapshot *s;
+	unsigned char *use;
+	uint32_t p;
 
-	CATALOG_LIST_INIT(out);
-	if (prepare_for(c, product, ENDPOINT_SQL " ORDER BY e.rid",
-			ENDPOINT_SQL " WHERE e.rid IN"
-			" (SELECT rid FROM endpoint WHERE product = ?1"
-			"  UNION SELECT f.src_rid FROM product p CROSS JOIN flow f"
-			"  ON f.product_rid = p.rid WHERE p.id = ?1"
-			"  UNION SELECT f.dst_rid FROM product p CROSS JOIN flow f"
-			"  ON f.product_rid = p.rid WHERE p.id = ?1)"
-			" ORDER BY e.rid", &st, err) != 0)
+	memset(out, 0, sizeof *out);
+	s = snap(c, product != NULL ? CATALOG_PART_LISTS | CATALOG_PART_FLOWS :
+		 CATALOG_PART_LISTS, err);
+	if (s == NULL)
 		return -1;
-	return catalog_collect(c, st, (void **)&out->v, &out->n, sizeof *out->v,
-			       out->pool, catalog_endpoint_row, err);
+	if (product == NULL) {
+		VIEW(out, s->endpoints, 0, s->endpoints.n);
+		return 0;
+	}
+	out->v = xmalloc((s->endpoints.n ? s->endpoints.n : 1) * sizeof *out->v);
+	p = catalog_product_index(s, product);
+	if (p == CATALOG_NONE)
+		return 0;
+	use = xcalloc(s->endpoints.n ? s->endpoints.n : 1, 1);
+	for (size_t i = 0; i < s->endpoints.n; i++)
+		use[i] = s->ep_product[i] == p;
+	for (size_t i = s->flow_first[p]; i < s->flow_first[p + 1]; i++) {
+		if (s->flow_src[i] != CATALOG_NONE)
+			use[s->flow_src[i]] = 1;
+		if (s->flow_dst[i] != CATALOG_NONE)
+			use[s->flow_dst[i]] = 1;
+	}
+	for (size_t i = 0; i < s->endpoints.n; i++)
+		if (use[i])
+			out->v[out->n++] = s->endpoints.v[i];
+	free(use);
+	return 0;
 }
-
-#define FLOW_COLS \
-	"f.product, f.id, f.src, f.dst, f.proto, f.ports, f.cond, f.required," \
-	" f.inferred, f.doc, f.section, " TXT(FLOW, "f.rid", "purpose") ", " \
-	TXT(FLOW, "f.rid", "reason") ", " TXT(FLOW, "f.rid", "note") ", f.interfaces," \
-	" f.preferred, f.digest, f.file, f.line"
-
-static void
-flow_row(struct pool *p, sqlite3_stmt *st, void *out)
-{
-	struct catalog_flow *r = out;
-
-	r->product = catalog_col(p, st, 0);
-	r->id = catalog_col(p, st, 1);
-	r->from = catalog_col(p, st, 2);
-	r->to = catalog_col(p, st, 3);
-	r->proto = sqlite3_column_int(st, 4);
-	r->ports = catalog_col(p, st, 5);
-	r->cond = catalog_col(p, st, 6);
-	r->required = sqlite3_column_int(st, 7) != 0;
-	r->inferred = sqlite3_column_int(st, 8) != 0;
-	r->doc = catalog_col(p, st, 9);
-	r->section = catalog_col(p, st, 10);
-	r->purpose = catalog_col(p, st, 11);
-	r->reason = catalog_col(p, st, 12);
-	r->note = catalog_col(p, st, 13);
-	r->interfaces = catalog_col(p, st, 14);
-	r->preferred = catalog_col(p, st, 15);
-	r->digest = catalog_col(p, st, 16);
-	r->file = catalog_col(p, st, 17);
-	r->line = sqlite3_column_int(st, 18);
-}
-
-#define FLOWS_SQL "SELECT " FLOW_COLS " FROM flow f"
 
 int
 catalog_flows(struct catalog *c, const char *product,
 	      struct catalog_flows *out, struct pp_error *err)
 {
-	sqlite3_stmt *st;
+	const struct catalog_snapshot *s = snap(c, CATALOG_PART_LISTS | CATALOG_PART_FLOWS, err);
+	size_t lo, hi;
 
-	CATALOG_LIST_INIT(out);
-	if (prepare_for(c, product, FLOWS_SQL " ORDER BY f.rid",
-			FLOWS_SQL " WHERE f.product_rid = (SELECT rid FROM product WHERE id = ?1)"
-			" ORDER BY f.rid", &st, err) != 0)
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
 		return -1;
-	return catalog_collect(c, st, (void **)&out->v, &out->n, sizeof *out->v,
-			       out->pool, flow_row, err);
+	product_range(s, product, s->flow_first, s->flows.n, &lo, &hi);
+	VIEW(out, s->flows, lo, hi - lo);
+	return 0;
 }
-
-void
-catalog_gap_row(struct pool *p, sqlite3_stmt *st, void *out)
-{
-	struct catalog_gap *r = out;
-
-	r->product = catalog_col(p, st, 0);
-	r->id = catalog_col(p, st, 1);
-	r->cond = catalog_col(p, st, 2);
-	r->doc = catalog_col(p, st, 3);
-	r->section = catalog_col(p, st, 4);
-	r->text = catalog_col(p, st, 5);
-}
-
-#define GAPS_SQL "SELECT " GAP_COLS " FROM gap g"
 
 int
 catalog_gaps(struct catalog *c, const char *product,
 	     struct catalog_gaps *out, struct pp_error *err)
 {
-	sqlite3_stmt *st;
+	const struct catalog_snapshot *s = snap(c, CATALOG_PART_LISTS | CATALOG_PART_FLOWS, err);
+	size_t lo, hi;
 
-	CATALOG_LIST_INIT(out);
-	if (prepare_for(c, product, GAPS_SQL " ORDER BY g.rid",
-			GAPS_SQL " WHERE g.product_rid = (SELECT rid FROM product WHERE id = ?1)"
-			" ORDER BY g.rid", &st, err) != 0)
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
 		return -1;
-	return catalog_collect(c, st, (void **)&out->v, &out->n, sizeof *out->v,
-			       out->pool, catalog_gap_row, err);
+	product_range(s, product, s->gap_first, s->gaps.n, &lo, &hi);
+	VIEW(out, s->gaps, lo, hi - lo);
+	return 0;
 }

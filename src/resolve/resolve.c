@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/snapshot.h"
 #include "plan/plan.h"
 #include "resolve/resolve.h"
+#include "resolve/select.h"
 #include "util/i18n.h"
 #include "util/pool.h"
 
@@ -201,21 +203,6 @@ cmp_key(const void *a, const void *b)
 	return cmp_size(x->flow, y->flow);
 }
 
-static long long
-rank_of(const struct strset *index, const char *id, long long absent)
-{
-	long long v;
-
-	return strset_get(index, id, &v) ? v : absent;
-}
-
-static int
-cmp_endpoint(const void *a, const void *b)
-{
-	return strcmp(((const struct catalog_endpoint *)a)->id,
-		      ((const struct catalog_endpoint *)b)->id);
-}
-
 static int
 cmp_group_member(const void *a, const void *b)
 {
@@ -233,18 +220,19 @@ cmp_group_member(const void *a, const void *b)
  * selected features that belong to a group, in catalog order; every
  * pair of one group is reported, earlier feature first. */
 static void
-check_alternatives(struct resolution *r, const struct catalog_features *grouped)
+check_alternatives(struct resolution *r, const struct selection *sel)
 {
-	const struct catalog_feature **m = xcalloc(grouped->n ? grouped->n : 1, sizeof *m);
+	size_t n = sel->ngrouped;
+	const struct catalog_feature **m = xcalloc(n ? n : 1, sizeof *m);
 
-	for (size_t i = 0; i < grouped->n; i++)
-		m[i] = &grouped->v[i];
-	if (grouped->n > 1)
-		qsort(m, grouped->n, sizeof *m, cmp_group_member);
-	for (size_t i = 0; i < grouped->n; ) {
+	for (size_t i = 0; i < n; i++)
+		m[i] = &sel->snap->features.v[sel->grouped[i]];
+	if (n > 1)
+		qsort(m, n, sizeof *m, cmp_group_member);
+	for (size_t i = 0; i < n; ) {
 		size_t j = i + 1;
 
-		while (j < grouped->n && strcmp(m[j]->product, m[i]->product) == 0 &&
+		while (j < n && strcmp(m[j]->product, m[i]->product) == 0 &&
 		       strcmp(m[j]->group, m[i]->group) == 0)
 			j++;
 		for (size_t a = i; a < j; a++)
@@ -258,7 +246,7 @@ check_alternatives(struct resolution *r, const struct catalog_features *grouped)
 }
 
 static void
-check_plan(struct resolution *r, const struct plan *p, const struct catalog_selection *sel)
+check_plan(struct resolution *r, const struct plan *p, const struct selection *sel)
 {
 	for (size_t i = 0; i < sel->unknown_products.n; i++)
 		strlist_addf(&r->problems,
@@ -275,7 +263,7 @@ check_plan(struct resolution *r, const struct plan *p, const struct catalog_sele
 			     id != NULL ? id : "", product);
 		free(product);
 	}
-	check_alternatives(r, &sel->grouped);
+	check_alternatives(r, sel);
 	for (size_t i = 0; i < p->nendpoints; i++) {
 		const struct plan_endpoint *pe = &p->endpoints[i];
 
@@ -321,64 +309,46 @@ zone_lookup(struct zone_info *zi, const struct resolution *r, const struct plan 
 	return rank;
 }
 
-/* Endpoint ranks by the shared id pointers of the flows: a small
- * direct-mapped cache in front of the hash (a product's flows use few
- * endpoints). */
-struct rank_cache {
-	const char *key[1024];
-	long long rank[1024];
-};
-
-static long long
-rank_cached(struct rank_cache *rc, const struct strset *index, const char *id,
-	    long long absent)
-{
-	size_t slot = ((uintptr_t)id >> 4) & 1023;
-
-	if (rc->key[slot] != id) {
-		rc->key[slot] = id;
-		rc->rank[slot] = rank_of(index, id, absent);
-	}
-	return rc->rank[slot];
-}
-
+/* The sort keys of the selected flows.  EP_RANK: an endpoint's rank by
+ * id among the resolution's endpoints (by snapshot index). */
 static struct flow_key *
-flow_keys(const struct resolution *r, const struct plan *p)
+flow_keys(const struct resolution *r, const struct plan *p, const struct selection *sel,
+	  const long long *ep_rank)
 {
-	struct flow_key *keys = xcalloc(r->flows.n ? r->flows.n : 1, sizeof *keys);
-	struct rank_cache *ec = xcalloc(1, sizeof *ec), *pc = xcalloc(1, sizeof *pc);
+	const struct catalog_snapshot *s = sel->snap;
+	struct flow_key *keys = xcalloc(sel->nflows ? sel->nflows : 1, sizeof *keys);
 	struct zone_info zi;
 
 	zi.n = 0;
-	for (size_t i = 0; i < r->flows.n; i++) {
-		const struct catalog_flow *f = &r->flows.v[i];
+	for (size_t i = 0; i < sel->nflows; i++) {
+		size_t fi = sel->flows[i];
+		const struct catalog_flow *f = &s->flows.v[fi];
+		const char *fz = sel->from_zone[i], *tz = sel->to_zone[i];
 		struct flow_key *k = &keys[i];
 
-		k->section = strcmp(f->from, f->to) == 0 ? RULE_HOST_LOCAL :
-			strcmp(f->from_zone, f->to_zone) == 0 ? RULE_NO_CHANGE : RULE_FIREWALL;
-		k->src_zone = zone_lookup(&zi, r, p, f->from_zone, &k->src_zone_label);
-		k->dst_zone = zone_lookup(&zi, r, p, f->to_zone, &k->dst_zone_label);
-		k->src_zone_id = f->from_zone;
-		k->dst_zone_id = f->to_zone;
-		k->src = rank_cached(ec, &r->endpoint_index, f->from, (long long)r->endpoints.n);
-		k->dst = rank_cached(ec, &r->endpoint_index, f->to, (long long)r->endpoints.n);
+		k->section = s->flow_src[fi] == s->flow_dst[fi] ? RULE_HOST_LOCAL :
+			strcmp(fz, tz) == 0 ? RULE_NO_CHANGE : RULE_FIREWALL;
+		k->src_zone = zone_lookup(&zi, r, p, fz, &k->src_zone_label);
+		k->dst_zone = zone_lookup(&zi, r, p, tz, &k->dst_zone_label);
+		k->src_zone_id = fz;
+		k->dst_zone_id = tz;
+		k->src = ep_rank[s->flow_src[fi]];
+		k->dst = ep_rank[s->flow_dst[fi]];
 		k->proto = f->proto;
 		k->port = f->ports != NULL ? strtoul(f->ports, NULL, 10) : 0;
 		k->ports = f->ports;
-		k->product = rank_cached(pc, &r->product_index, f->product, (long long)r->products.n);
+		k->product = s->flow_product[fi];	/* catalog order */
 		k->flow = i;
 	}
-	free(ec);
-	free(pc);
 	return keys;
 }
 
 /* Appends a rule for the flows KEYS[0..N) (one opening). */
 static struct rule *
-add_rule(struct resolution *r, const struct plan *p, const struct flow_key *keys,
-	 size_t n, size_t *cap)
+add_rule(struct resolution *r, const struct plan *p, const struct selection *sel,
+	 const struct flow_key *keys, size_t n, size_t *cap)
 {
-	const struct catalog_flow *f = &r->flows.v[keys[0].flow];
+	const struct catalog_flow *f = r->flows[keys[0].flow];
 	struct rule *rule;
 
 	if (r->nrules == *cap) {
@@ -388,14 +358,16 @@ add_rule(struct resolution *r, const struct plan *p, const struct flow_key *keys
 	rule = &r->rules[r->nrules++];
 	memset(rule, 0, sizeof *rule);
 	rule->section = keys[0].section;
-	fill_end(r, p, &rule->src, f->from, keys[0].src, f->from_zone, keys[0].src_zone_label);
-	fill_end(r, p, &rule->dst, f->to, keys[0].dst, f->to_zone, keys[0].dst_zone_label);
+	fill_end(r, p, &rule->src, f->from, keys[0].src, sel->from_zone[keys[0].flow],
+		 keys[0].src_zone_label);
+	fill_end(r, p, &rule->dst, f->to, keys[0].dst, sel->to_zone[keys[0].flow],
+		 keys[0].dst_zone_label);
 	rule->proto = f->proto;
 	rule->ports = f->ports;
 	rule->norigins = n;
 	rule->origins = pool_alloc(r->pool, n * sizeof *rule->origins);
 	for (size_t k = 0; k < n; k++) {
-		const struct catalog_flow *o = &r->flows.v[keys[k].flow];
+		const struct catalog_flow *o = r->flows[keys[k].flow];
 
 		rule->origins[k] = o;
 		rule->required |= o->required;
@@ -404,59 +376,96 @@ add_rule(struct resolution *r, const struct plan *p, const struct flow_key *keys
 	return rule;
 }
 
+static const struct catalog_snapshot *sort_snap;
+
+static int
+cmp_endpoint_index(const void *a, const void *b)
+{
+	return strcmp(sort_snap->endpoints.v[*(const uint32_t *)a].id,
+		      sort_snap->endpoints.v[*(const uint32_t *)b].id);
+}
+
+/* The resolution's lists from the selection: products and gaps in catalog
+ * order, endpoints sorted by id (their rank), the selected flows.  Returns
+ * each endpoint's rank by snapshot index (caller-owned). */
+static long long *
+take_lists(struct resolution *r, struct selection *sel)
+{
+	const struct catalog_snapshot *s = sel->snap;
+	long long *rank = xcalloc(s->endpoints.n ? s->endpoints.n : 1, sizeof *rank);
+
+	r->products.v = xcalloc(sel->nproducts ? sel->nproducts : 1, sizeof *r->products.v);
+	for (size_t i = 0; i < sel->nproducts; i++)
+		r->products.v[r->products.n++] = s->products.v[sel->products[i]];
+	r->gaps.v = xcalloc(sel->ngaps ? sel->ngaps : 1, sizeof *r->gaps.v);
+	for (size_t i = 0; i < sel->ngaps; i++)
+		r->gaps.v[r->gaps.n++] = s->gaps.v[sel->gaps[i]];
+	/* endpoints sorted by id: the index gives their rank too */
+	sort_snap = s;
+	if (sel->nendpoints > 1)
+		qsort(sel->endpoints, sel->nendpoints, sizeof *sel->endpoints, cmp_endpoint_index);
+	sort_snap = NULL;
+	r->endpoints.v = xcalloc(sel->nendpoints ? sel->nendpoints : 1,
+				 sizeof *r->endpoints.v);
+	for (size_t i = 0; i < s->endpoints.n; i++)
+		rank[i] = (long long)sel->nendpoints;
+	for (size_t i = 0; i < sel->nendpoints; i++) {
+		r->endpoints.v[r->endpoints.n++] = s->endpoints.v[sel->endpoints[i]];
+		rank[sel->endpoints[i]] = (long long)i;
+		strset_put(&r->endpoint_index, s->endpoints.v[sel->endpoints[i]].id, (long long)i);
+	}
+	for (size_t i = 0; i < r->products.n; i++)
+		strset_put(&r->product_index, r->products.v[i].id, (long long)i);
+	r->flows = xcalloc(sel->nflows ? sel->nflows : 1, sizeof *r->flows);
+	for (size_t i = 0; i < sel->nflows; i++)
+		r->flows[r->nflows++] = &s->flows.v[sel->flows[i]];
+	return rank;
+}
+
 int
 resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 	struct pp_error *err)
 {
-	struct resolution *r = xcalloc(1, sizeof *r);
-	struct catalog_selection sel;
+	struct resolution *r;
+	const struct catalog_snapshot *s;
+	struct selection sel;
 	const char counters[3] = { 'R', 'N', 'H' };
 	size_t seq[3] = { 0, 0, 0 }, cap = 0;
 	struct flow_key *keys;
 	struct strset unaddressed;
+	long long *rank;
 
 	*out = NULL;
+	s = catalog_snapshot(c, CATALOG_PART_LISTS | CATALOG_PART_FLOWS, err);
+	if (s == NULL)
+		return -1;
+	r = xcalloc(1, sizeof *r);
 	r->pool = pool_new();
 	strlist_init(&r->unaddressed);
 	strlist_init(&r->problems);
 	strset_init(&r->endpoint_index);
 	strset_init(&r->product_index);
-	if (catalog_select(c, p, &sel, err) != 0 || catalog_zones(c, &r->zones, err) != 0) {
-		catalog_selection_fini(&sel);
+	if (catalog_zones(c, &r->zones, err) != 0) {
 		resolution_free(&r);
 		return -1;
 	}
-	/* the resolution takes the lists over */
-	r->flows = sel.flows;
-	r->gaps = sel.gaps;
-	r->products = sel.products;
-	r->endpoints = sel.endpoints;
-	memset(&sel.flows, 0, sizeof sel.flows);
-	memset(&sel.gaps, 0, sizeof sel.gaps);
-	memset(&sel.products, 0, sizeof sel.products);
-	memset(&sel.endpoints, 0, sizeof sel.endpoints);
-	/* endpoints sorted by id: the index gives their rank too */
-	if (r->endpoints.n > 1)
-		qsort(r->endpoints.v, r->endpoints.n, sizeof *r->endpoints.v, cmp_endpoint);
-	for (size_t i = 0; i < r->endpoints.n; i++)
-		strset_put(&r->endpoint_index, r->endpoints.v[i].id, (long long)i);
-	for (size_t i = 0; i < r->products.n; i++)
-		strset_put(&r->product_index, r->products.v[i].id, (long long)i);
+	selection_make(s, p, &sel);
+	rank = take_lists(r, &sel);
 	check_plan(r, p, &sel);
-	catalog_selection_fini(&sel);
 
 	/* one rule per opening: sort the flows by their keys, merge runs */
-	keys = flow_keys(r, p);
-	if (r->flows.n > 1)
-		qsort(keys, r->flows.n, sizeof *keys, cmp_key);
+	keys = flow_keys(r, p, &sel, rank);
+	free(rank);
+	if (sel.nflows > 1)
+		qsort(keys, sel.nflows, sizeof *keys, cmp_key);
 	strset_init(&unaddressed);
-	for (size_t i = 0, j; i < r->flows.n; i = j) {
+	for (size_t i = 0, j; i < sel.nflows; i = j) {
 		struct rule *rule;
 		struct boundary *b;
 
-		for (j = i + 1; j < r->flows.n && cmp_opening(&keys[i], &keys[j]) == 0; j++)
+		for (j = i + 1; j < sel.nflows && cmp_opening(&keys[i], &keys[j]) == 0; j++)
 			;
-		rule = add_rule(r, p, &keys[i], j - i, &cap);
+		rule = add_rule(r, p, &sel, &keys[i], j - i, &cap);
 		snprintf(rule->id, sizeof rule->id, "%c%03zu",
 			 counters[rule->section], ++seq[rule->section]);
 		r->count[rule->section]++;
@@ -482,6 +491,7 @@ resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 		b->count++;
 	}
 	free(keys);
+	selection_fini(&sel);
 	strset_fini(&unaddressed);
 	strlist_sort(&r->unaddressed);
 	*out = r;
@@ -497,7 +507,7 @@ resolution_free(struct resolution **rp)
 		return;
 	free(r->rules);
 	free(r->boundaries);
-	catalog_list_fini(&r->flows);
+	free(r->flows);
 	catalog_list_fini(&r->gaps);
 	catalog_list_fini(&r->products);
 	catalog_list_fini(&r->zones);

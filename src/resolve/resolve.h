@@ -1,9 +1,11 @@
 /* resolve.h: plan + catalog -> rules.
  *
- * The catalog selects the flows whose condition holds and maps their ends
- * to zones (one SQL query, catalog_select); this module merges identical
- * openings into rules, sorts them into sections and boundaries, numbers
- * them, and collects what the approver must be warned about. */
+ * The selection (select.c) takes the flows of the plan's products whose
+ * condition holds from the catalog's snapshot and maps their ends to
+ * zones; this module merges identical openings into rules, sorts them
+ * into sections and boundaries, numbers them, and collects what the
+ * approver must be warned about.  A resolution points into the catalog:
+ * free it before the catalog. */
 #ifndef PORTPLAN_RESOLVE_RESOLVE_H
 #define PORTPLAN_RESOLVE_RESOLVE_H
 
@@ -56,7 +58,9 @@ struct resolution {
 	size_t count[3];	/* rules per section */
 	struct boundary *boundaries;
 	size_t nboundaries;
-	struct catalog_flows flows;	/* the selected flows */
+	/* the selected flows (the catalog's records), in catalog order */
+	const struct catalog_flow **flows;
+	size_t nflows;
 	struct catalog_gaps gaps;	/* what the documents leave unstated */
 	struct catalog_products products;	/* the plan's known products */
 	struct catalog_zones zones;

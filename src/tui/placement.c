@@ -119,11 +119,11 @@ placement_refresh(struct tui *t)
 
 	clear_rows(p);
 	p->list.skip = is_heading;
-	if (r != NULL && r->flows.n > 0) {
-		uses = xcalloc(r->flows.n * 2, sizeof *uses);
-		for (size_t i = 0; i < r->flows.n; i++) {
-			uses[nuses++].id = r->flows.v[i].from;
-			uses[nuses++].id = r->flows.v[i].to;
+	if (r != NULL && r->nflows > 0) {
+		uses = xcalloc(r->nflows * 2, sizeof *uses);
+		for (size_t i = 0; i < r->nflows; i++) {
+			uses[nuses++].id = r->flows[i]->from;
+			uses[nuses++].id = r->flows[i]->to;
 		}
 		if (nuses > 1)
 			qsort(uses, nuses, sizeof *uses, cmp_use);

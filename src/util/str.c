@@ -446,6 +446,20 @@ strset_put(struct strset *s, const char *key, long long value)
 	return true;
 }
 
+const char *
+strset_intern(struct strset *s, const char *key)
+{
+	size_t i;
+
+	if (s->cap > 0) {
+		i = strset_find(s, key);
+		if (s->slot[i] != NULL)
+			return s->slot[i];
+	}
+	strset_put(s, key, 0);
+	return s->slot[strset_find(s, key)];
+}
+
 bool
 strset_add(struct strset *s, const char *key)
 {

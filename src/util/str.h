@@ -90,6 +90,9 @@ void strset_fini(struct strset *s);
 bool strset_put(struct strset *s, const char *key, long long value);
 bool strset_add(struct strset *s, const char *key);	/* value 0 */
 bool strset_contains(const struct strset *s, const char *key);
+/* The set's own copy of KEY, added (value 0) when absent: interned
+ * strings, stable until strset_fini. */
+const char *strset_intern(struct strset *s, const char *key);
 /* The value of KEY into *VALUE; false when absent. */
 bool strset_get(const struct strset *s, const char *key, long long *value);
 
