@@ -1,7 +1,7 @@
 #!/bin/sh
-# Golden files: `portplan export` of four BEMS scenarios, compared byte for
-# byte with tests/golden/ (reviewed by hand against the BEMS port document,
-# see tests/golden/README.md).  The catalog is the bundled common.xml and
+# Golden files: `portplan export` of four BEMS scenarios and `portplan diff`
+# of two BEMS plans, compared byte for byte with tests/golden/ (reviewed by
+# hand against the BEMS port document, see tests/golden/README.md).  The catalog is the bundled common.xml and
 # bems.xml only, so that work on other products never changes these bytes.
 #
 # After a deliberate change of the output: UPDATE_GOLDEN=1 make check
@@ -70,6 +70,25 @@ scenario bems-docs-nossl --product bems --no-feature ssl --feature docs \
 scenario bems-connect-presence-cluster --product bems --feature connect \
 	--feature presence --feature skype-trusted --feature cluster \
 	--feature sql-dynamic --feature graph --place bems=dmz --place bems-peer=internal
+
+# 5. A delta change request (portplan diff) from the defaults to BEMS in
+#    the DMZ with Docs and Box, without the Dashboard, with addresses:
+#    rules added, removed and changed (zones, addresses, purposes).
+"$PORTPLAN" save --product bems --title Before --change-id CHG-1 \
+	-o "$T/old.portplan" 2>"$T/err" || fail "save old.portplan: $(cat "$T/err")"
+"$PORTPLAN" save --product bems --feature docs --feature box --no-feature dashboard \
+	--place bems=dmz --address bems=10.0.0.5 --address bb-proxy=bbproxy.example.com \
+	--title After --change-id CHG-2 -o "$T/new.portplan" 2>"$T/err" ||
+	fail "save new.portplan: $(cat "$T/err")"
+for fmt in md csv; do
+	if "$PORTPLAN" diff "$T/old.portplan" "$T/new.portplan" --format "$fmt" \
+		-o "$T/bems-delta.$fmt" 2>"$T/err"; then
+		compare bems-delta "$fmt" "$T/bems-delta.$fmt"
+	else
+		fail "bems-delta.$fmt: diff failed: $(cat "$T/err")"
+	fi
+	[ -s "$T/err" ] && fail "bems-delta.$fmt: unexpected stderr: $(cat "$T/err")"
+done
 
 # CSV is a machine format: the user's language must not change its bytes.
 if [ "${UPDATE_GOLDEN:-}" != 1 ]; then
