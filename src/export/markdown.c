@@ -195,59 +195,16 @@ struct md_warning_ctx {
 	const struct resolution *res;
 };
 
-/* One warning as a Markdown bullet (a resolution_warnings callback). */
+/* One warning as a Markdown bullet (a resolution_warnings callback): the
+ * sentence of the core, its catalog and plan texts escaped. */
 static void
 md_warning(void *arg, const struct warning *w)
 {
 	const struct md_warning_ctx *ctx = arg;
-	const struct resolution *r = ctx->res;
-	struct sbuf *out = ctx->out;
 
-	sbuf_add(out, "- ");
-	switch (w->kind) {
-	case WARNING_PROBLEM:
-		md_text(out, w->text);
-		break;
-	case WARNING_UNADDRESSED:
-		sbuf_add(out, P_("This endpoint of a firewall rule has no address yet; supply it before implementation:",
-				 "These endpoints of firewall rules have no address yet; supply them before implementation:",
-				 r->unaddressed.n));
-		for (size_t i = 0; i < r->unaddressed.n; i++) {
-			const struct catalog_endpoint *e = resolution_endpoint(r, r->unaddressed.v[i]);
-
-			sbuf_add(out, i == 0 ? " " : ", ");
-			export_md_cell(out, e != NULL ? e->label : r->unaddressed.v[i]);
-			sbuf_add(out, " (");
-			export_md_cell(out, r->unaddressed.v[i]);
-			sbuf_add(out, ")");
-		}
-		sbuf_addc(out, '.');
-		break;
-	case WARNING_INFERRED:
-		/* TRANSLATORS: %1$s is a rule id, %2$s/%3$s the product and
-		 * flow ids; a reason follows */
-		sbuf_addf(out, _("%1$s (%2$s/%3$s) is inferred, not stated by the vendor document:"),
-			  w->rule->id, w->flow->product, w->flow->id);
-		sbuf_addc(out, ' ');
-		md_text(out, w->flow->reason != NULL ? w->flow->reason : "");
-		break;
-	case WARNING_GAP:
-		/* TRANSLATORS: %s is a product id; the text of the gap follows */
-		sbuf_addf(out, _("Not stated by the vendor document (%s):"), w->gap->product);
-		sbuf_addc(out, ' ');
-		md_text(out, w->gap->text);
-		sbuf_add(out, " (");
-		md_text(out, w->gap->doc);
-		sbuf_add(out, ", ");
-		md_text(out, w->gap->section);
-		sbuf_addc(out, ')');
-		break;
-	case WARNING_NOTE:
-		sbuf_addf(out, "%s (%s/%s): ", w->rule->id, w->flow->product, w->flow->id);
-		md_text(out, w->flow->note);
-		break;
-	}
-	sbuf_addc(out, '\n');
+	sbuf_add(ctx->out, "- ");
+	resolution_warning_text(ctx->out, ctx->res, w, export_md_cell);
+	sbuf_addc(ctx->out, '\n');
 }
 
 static void
