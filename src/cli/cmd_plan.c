@@ -1,5 +1,5 @@
 /* cmd_plan.c: portplan save [PLAN] [SCENARIO] [METADATA] -o FILE [--force]
- *             portplan diff OLD NEW [--format md|csv] [-o FILE] */
+ *             portplan diff OLD NEW [--format FORMAT] [-o FILE] */
 #include "config.h"
 
 #include <limits.h>
@@ -15,6 +15,7 @@
 #include "plan/drift.h"
 #include "plan/planfile.h"
 #include "plan/session.h"
+#include "resolve/delta.h"
 #include "resolve/resolve.h"
 #include "util/file.h"
 #include "util/i18n.h"
@@ -139,10 +140,12 @@ warn_problems(const char *path, const struct resolution *r)
 int
 cli_cmd_diff(struct cli_args *a)
 {
+	const struct exporter *ex = export_find(a->format != NULL ? a->format : "md");
 	struct catalog *c = NULL;
 	struct plan *po = NULL, *pn = NULL;
 	struct resolution *ro = NULL, *rn = NULL;
-	struct export_input in_old, in_new;
+	struct export_delta_input in;
+	struct delta d;
 	struct strlist notes;
 	struct pp_error err;
 	struct sbuf out;
@@ -156,6 +159,13 @@ cli_cmd_diff(struct cli_args *a)
 	error_clear(&err);
 	strlist_init(&notes);
 	sbuf_init(&out);
+	delta_init(&d);
+	if (ex->write_delta == NULL) {
+		/* TRANSLATORS: %s is an export format (md, csv) */
+		error_set(&err, NULL, 0, _("the format \"%s\" has no delta change request"),
+			  ex->name);
+		goto fail;
+	}
 	if (cli_open_catalog(a, false, &c, &err) != 0 ||
 	    load_for_diff(c, a->files.v[0], &po, &notes, &err) != 0 ||
 	    load_for_diff(c, a->files.v[1], &pn, &notes, &err) != 0 ||
@@ -164,14 +174,10 @@ cli_cmd_diff(struct cli_args *a)
 		goto fail;
 	warn_problems(a->files.v[0], ro);
 	warn_problems(a->files.v[1], rn);
-	in_old.plan = po;
-	in_old.res = ro;
-	in_old.catalog_lang = cli_lang(a);
-	in_new.plan = pn;
-	in_new.res = rn;
-	in_new.catalog_lang = cli_lang(a);
-	if (export_diff(a->format != NULL ? a->format : "md", &in_old, &in_new, &notes,
-			&out, &err) != 0 ||
+	delta_compute(&d, po, ro, pn, rn, &notes);
+	in.delta = &d;
+	in.catalog_lang = cli_lang(a);
+	if (ex->write_delta(&in, &out, &err) != 0 ||
 	    cli_write_output(a, out.s != NULL ? out.s : "", out.len, &err) != 0)
 		goto fail;
 	rc = 0;
@@ -181,6 +187,7 @@ fail:
 out:
 	sbuf_fini(&out);
 	strlist_fini(&notes);
+	delta_fini(&d);
 	resolution_free(&ro);
 	resolution_free(&rn);
 	plan_free(&po);

@@ -8,11 +8,17 @@
 #include "util/i18n.h"
 
 const struct exporter export_formats[] = {
-	{ "md", ".md", N_("Markdown change request for people to read and sign"),
-	  export_markdown },
-	{ "csv", ".csv", N_("CSV, one row per rule, for ticket systems"),
-	  export_csv },
-	{ NULL, NULL, NULL, NULL },
+	{
+		.name = "md", .ext = ".md",
+		.help = N_("Markdown change request for people to read and sign"),
+		.write = export_markdown, .write_delta = export_markdown_delta,
+	},
+	{
+		.name = "csv", .ext = ".csv",
+		.help = N_("CSV, one row per rule, for ticket systems"),
+		.write = export_csv, .write_delta = export_csv_delta,
+	},
+	{ .name = NULL },
 };
 
 const struct exporter *
