@@ -30,11 +30,26 @@ export_find(const char *name)
 	return NULL;
 }
 
+void
+export_format_list(struct sbuf *out, const char *sep, bool delta_only)
+{
+	bool first = true;
+
+	for (const struct exporter *e = export_formats; e->name != NULL; e++) {
+		if (delta_only && e->write_delta == NULL)
+			continue;
+		if (!first)
+			sbuf_add(out, sep);
+		sbuf_add(out, e->name);
+		first = false;
+	}
+}
+
 const char *
 export_count(char buf[32], size_t n, const char *lang)
 {
-	const char *sep = lang != NULL && strncmp(lang, "de", 2) == 0 ? "." :
-		lang != NULL && strncmp(lang, "fr", 2) == 0 ? "\xe2\x80\xaf" : ",";
+	const struct i18n_language *l = i18n_language_of(lang);
+	const char *sep = l != NULL ? l->group_sep : ",";
 	char digits[24];
 	size_t nd = (size_t)snprintf(digits, sizeof digits, "%zu", n), o = 0;
 

@@ -46,6 +46,9 @@ extern const struct exporter export_formats[];
 
 /* Borrowed (static); NULL if unknown. */
 const struct exporter *export_find(const char *name);
+/* Appends the names of the formats joined by SEP ("md|csv"); with
+ * DELTA_ONLY, only those with a delta writer. */
+void export_format_list(struct sbuf *out, const char *sep, bool delta_only);
 /* The writers of the registry. */
 int export_markdown(const struct export_input *in, struct sbuf *out,
 		    struct pp_error *err);
