@@ -1,7 +1,9 @@
 /* Unit tests of the delta model (resolve/delta.h): which rules are added,
  * removed and changed, which fields of a changed rule changed, the order,
  * the plan changes and the notes; on hand-made resolutions for each field,
- * and on the bundled BEMS catalog end to end. */
+ * and on the bundled BEMS catalog end to end.  And the one entry point of
+ * the front ends (export_render): machine formats in English whatever
+ * the language asked for, the catalog's language kept. */
 #include "config.h"
 
 #include <criterion/criterion.h>
@@ -14,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "catalog/catalog.h"
+#include "export/export.h"
 #include "plan/plan.h"
 #include "resolve/delta.h"
 #include "resolve/resolve.h"
@@ -402,6 +405,82 @@ Test(bems, docs_box_dmz)
 	delta_fini(&d);
 	resolution_free(&ro);
 	resolution_free(&rn);
+	plan_free(&po);
+	plan_free(&pn);
+}
+
+/* ---- export_render ---------------------------------------------------- */
+
+static char *
+render(const char *format, const char *lang)
+{
+	struct plan *p = bems_plan();
+	struct pp_error err;
+	struct sbuf out;
+
+	sbuf_init(&out);
+	cr_assert_eq(export_render(export_find(format), cat, p, lang, NULL, &out, &err), 0,
+		     "%s", err.msg);
+	plan_free(&p);
+	return sbuf_take(&out);
+}
+
+Test(bems, machine_formats_are_english)
+{
+	char *en = render("csv", "en"), *de = render("csv", "de"), *fr = render("csv", "fr");
+	char *md_en = render("md", "en"), *md_de = render("md", "de");
+
+	cr_assert(export_find("csv")->machine);
+	cr_assert(!export_find("md")->machine);
+	cr_assert_str_eq(de, en, "CSV with LANG de");
+	cr_assert_str_eq(fr, en, "CSV with LANG fr");
+	cr_assert_not_null(strstr(en, "\"BEMS server\""));
+	/* the people's format takes the catalog's German texts */
+	cr_assert_not_null(strstr(md_de, "BEMS-Server"), "German Markdown");
+	cr_assert_null(strstr(md_en, "BEMS-Server"));
+	free(en);
+	free(de);
+	free(fr);
+	free(md_en);
+	free(md_de);
+}
+
+Test(bems, the_catalog_keeps_its_language)
+{
+	struct plan *p = bems_plan();
+	struct resolution *r = NULL;
+	struct pp_error err;
+	char *csv;
+
+	catalog_set_lang(cat, "de");
+	csv = render("csv", "de");
+	cr_assert_eq(resolve(cat, p, &r, &err), 0, "%s", err.msg);
+	cr_assert_str_eq(resolution_endpoint(r, "bems")->label, "BEMS-Server",
+			 "the catalog is in German again after an English CSV");
+	resolution_free(&r);
+	plan_free(&p);
+	free(csv);
+}
+
+Test(bems, delta_through_the_registry)
+{
+	struct plan *po = bems_plan(), *pn = bems_plan();
+	struct pp_error err;
+	struct sbuf out;
+
+	plan_set_feature(pn, "bems", "dashboard", false);
+	for (const struct exporter *ex = export_formats; ex->name != NULL; ex++) {
+		cr_assert_not_null(ex->write_delta, "%s has a delta writer", ex->name);
+		sbuf_init(&out);
+		cr_assert_eq(export_render_delta(ex, cat, po, pn, NULL, "de", NULL, &out, &err), 0,
+			     "%s", err.msg);
+		if (ex->machine)
+			cr_assert_eq(strncmp(sbuf_str(&out), "change,rule_id,section,", 23), 0,
+				     "%s: %.60s", ex->name, sbuf_str(&out));
+		cr_assert_not_null(strstr(sbuf_str(&out), ex->machine ? "\"remove\"," : "N001"),
+				   "%s: the Dashboard's rule goes", ex->name);
+		sbuf_fini(&out);
+	}
 	plan_free(&po);
 	plan_free(&pn);
 }

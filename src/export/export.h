@@ -1,5 +1,7 @@
 /* export.h: change-request writers, one per format, in one registry.
- * `--help`, the man page and the TUI's format list read the registry. */
+ * `--help`, the man page and the TUI's format list read the registry;
+ * export_render() is the one way from a plan to a document, for every
+ * front end. */
 #ifndef PORTPLAN_EXPORT_EXPORT_H
 #define PORTPLAN_EXPORT_EXPORT_H
 
@@ -9,6 +11,7 @@
 #include "util/error.h"
 #include "util/str.h"
 
+struct catalog;
 struct delta;
 struct plan;
 struct resolution;
@@ -32,6 +35,10 @@ struct exporter {
 	const char *name;	/* "md", "csv" */
 	const char *ext;	/* ".md" */
 	const char *help;	/* N_() text */
+	/* A machine format (read by programs, not people): written in
+	 * English whatever the locale or --lang (catalog texts included),
+	 * with no translated text in it. */
+	bool machine;
 	/* Appends the document to OUT.  Deterministic: same input, same bytes. */
 	int (*write)(const struct export_input *in, struct sbuf *out,
 		     struct pp_error *err);
@@ -49,6 +56,33 @@ const struct exporter *export_find(const char *name);
 /* Appends the names of the formats joined by SEP ("md|csv"); with
  * DELTA_ONLY, only those with a delta writer. */
 void export_format_list(struct sbuf *out, const char *sep, bool delta_only);
+
+/* Told of each problem with a plan's choices (resolution.problems, a
+ * sentence in the locale's language) before the document is written. */
+struct export_notify {
+	void (*problem)(void *arg, const struct plan *p, const char *text);
+	void *arg;
+};
+
+/* The one entry point of every front end: resolves P against C and
+ * appends the document in format EX to OUT.  LANG ("en", "de", "fr") is
+ * the language of the document; catalog texts are in LANG, or in English
+ * for a machine format whatever LANG is.  C is in LANG again on return
+ * (the front ends keep their catalog in the document language).  NOTIFY
+ * may be NULL. */
+int export_render(const struct exporter *ex, struct catalog *c, const struct plan *p,
+		  const char *lang, const struct export_notify *notify,
+		  struct sbuf *out, struct pp_error *err);
+/* The same for a delta change request from OLD to NEW (delta_compute);
+ * NOTES (may be NULL) are what the reader must know besides (how the
+ * catalog changed since a plan was saved).  -1 with ERR when EX has no
+ * delta writer. */
+int export_render_delta(const struct exporter *ex, struct catalog *c,
+			const struct plan *old, const struct plan *new,
+			const struct strlist *notes, const char *lang,
+			const struct export_notify *notify, struct sbuf *out,
+			struct pp_error *err);
+
 /* The writers of the registry. */
 int export_markdown(const struct export_input *in, struct sbuf *out,
 		    struct pp_error *err);
