@@ -1,7 +1,7 @@
 #!/bin/sh
-# Golden files: `portplan export` of four BEMS scenarios, compared byte for
-# byte with tests/golden/ (reviewed by hand against the BEMS port document,
-# see tests/golden/README.md).  The catalog is the bundled common.xml and
+# Golden files: `portplan export` of four BEMS scenarios and `portplan diff`
+# of two BEMS plans, compared byte for byte with tests/golden/ (reviewed by
+# hand against the BEMS port document, see tests/golden/README.md).  The catalog is the bundled common.xml and
 # bems.xml only, so that work on other products never changes these bytes.
 #
 # After a deliberate change of the output: UPDATE_GOLDEN=1 make check
@@ -71,20 +71,54 @@ scenario bems-connect-presence-cluster --product bems --feature connect \
 	--feature presence --feature skype-trusted --feature cluster \
 	--feature sql-dynamic --feature graph --place bems=dmz --place bems-peer=internal
 
-# CSV is a machine format: the user's language must not change its bytes.
+# 5. A delta change request (portplan diff) from the defaults to BEMS in
+#    the DMZ with Docs and Box, without the Dashboard, with addresses:
+#    rules added, removed and changed (zones, addresses, purposes).
+"$PORTPLAN" save --product bems --title Before --change-id CHG-1 \
+	-o "$T/old.portplan" 2>"$T/err" || fail "save old.portplan: $(cat "$T/err")"
+"$PORTPLAN" save --product bems --feature docs --feature box --no-feature dashboard \
+	--place bems=dmz --address bems=10.0.0.5 --address bb-proxy=bbproxy.example.com \
+	--title After --change-id CHG-2 -o "$T/new.portplan" 2>"$T/err" ||
+	fail "save new.portplan: $(cat "$T/err")"
+for fmt in md csv; do
+	if "$PORTPLAN" diff "$T/old.portplan" "$T/new.portplan" --format "$fmt" \
+		-o "$T/bems-delta.$fmt" 2>"$T/err"; then
+		compare bems-delta "$fmt" "$T/bems-delta.$fmt"
+	else
+		fail "bems-delta.$fmt: diff failed: $(cat "$T/err")"
+	fi
+	[ -s "$T/err" ] && fail "bems-delta.$fmt: unexpected stderr: $(cat "$T/err")"
+done
+
+# CSV is a machine format: neither the user's language nor --lang may
+# change its bytes (the catalog's texts stay English too), in a full
+# export and in a delta.
+# same_csv DESC GOLDEN COMMAND...: COMMAND's output is GOLDEN
+same_csv() {
+	desc=$1 want=$2
+	shift 2
+	"$@" >"$T/lang.csv" 2>"$T/err"
+	if cmp -s "$T/lang.csv" "$want"; then
+		pass "$desc leaves the CSV bytes unchanged"
+	else
+		fail "$desc changes the CSV ($(cmp "$want" "$T/lang.csv" 2>&1 | sed 's/.*: //')): $(diff "$want" "$T/lang.csv" | grep '^>' | head -1 | cut -c1-240)"
+	fi
+}
 if [ "${UPDATE_GOLDEN:-}" != 1 ]; then
 	for lang in de fr; do
-		LC_ALL=C.UTF-8 LANGUAGE=$lang "$PORTPLAN" export --product bems --feature ssl \
-			--place bems=dmz --address bems=192.0.2.10 \
-			--address bb-proxy=bbproxy.example.com --address ad=10.0.0.0/24 \
-			--title "BEMS in the DMZ" --change-id CHG-0815 \
-			--requester "Firewall Admin" --window "Sat 22:00-24:00" \
-			--format csv >"$T/lang.csv" 2>"$T/err"
-		if cmp -s "$T/lang.csv" "$golden/bems-dmz-ssl.csv"; then
-			pass "LANGUAGE=$lang leaves the CSV bytes unchanged"
-		else
-			fail "LANGUAGE=$lang changes the CSV ($(cmp "$golden/bems-dmz-ssl.csv" "$T/lang.csv" 2>&1 | sed 's/.*: //')): $(diff "$golden/bems-dmz-ssl.csv" "$T/lang.csv" | grep '^>' | head -1 | cut -c1-240)"
-		fi
+		for how in "LANGUAGE=$lang" "--lang $lang"; do
+			case $how in
+			LANGUAGE=*) set -- env LC_ALL=C.UTF-8 LANGUAGE=$lang "$PORTPLAN" ;;
+			*) set -- "$PORTPLAN" --lang "$lang" ;;
+			esac
+			same_csv "$how" "$golden/bems-dmz-ssl.csv" "$@" export --product bems \
+				--feature ssl --place bems=dmz --address bems=192.0.2.10 \
+				--address bb-proxy=bbproxy.example.com --address ad=10.0.0.0/24 \
+				--title "BEMS in the DMZ" --change-id CHG-0815 \
+				--requester "Firewall Admin" --window "Sat 22:00-24:00" --format csv
+			same_csv "$how (diff)" "$golden/bems-delta.csv" "$@" diff \
+				"$T/old.portplan" "$T/new.portplan" --format csv
+		done
 	done
 fi
 finish

@@ -92,6 +92,26 @@ while read -r f; do
 	fi
 done <"$T/formats"
 
+# the formats of export and diff and the languages of --lang, which --help
+# takes from the registry and the language table: the page says the same,
+# and the languages are English and po/LINGUAS
+for cmd in export diff; do
+	line=$(sed -n "s/^.*\(portplan $cmd .*\)\$/\1/p" "$T/help" | head -1)
+	if [ -z "$line" ]; then
+		fail "no synopsis of portplan $cmd in --help"
+	elif grep -qF -- "$line" "$T/page1.txt"; then
+		pass "portplan.1 has the synopsis of --help: $line"
+	else
+		fail "portplan.1 lacks the synopsis of --help: $line"
+	fi
+done
+langs=$(sed -n 's/^ *--lang \([^ ]*\) .*/\1/p' "$T/help")
+linguas=$(sed 's/#.*//' "${TESTS_SRCDIR:-$(dirname "$0")}/../po/LINGUAS" | tr -s ' \n' '|' | sed 's/^|//; s/|$//')
+[ "$langs" = "en|$linguas" ] && pass "--lang $langs: English and po/LINGUAS" ||
+	fail "--help offers --lang $langs, po/LINGUAS has $linguas"
+grep -qF -- "--lang $langs" "$T/page1.txt" && pass "portplan.1 documents --lang $langs" ||
+	fail "portplan.1 does not document --lang $langs"
+
 # the commands of the synopsis
 for cmd in export save list check diff; do
 	grep -q "^\.B portplan $cmd" "$page1" && pass "portplan.1 has portplan $cmd" ||

@@ -217,13 +217,29 @@ cli_parse(int argc, char **argv, struct cli_args *a, char *errbuf, size_t errsiz
 	if (a->cmd == CMD_HELP)
 		return 0;
 
-	if (a->format != NULL && a->cmd != CMD_LIST && export_find(a->format) == NULL) {
-		snprintf(errbuf, errsize, _("unknown format \"%s\" (use md or csv)"), a->format);
-		return -1;
+	if (a->format != NULL && a->cmd != CMD_LIST) {
+		/* the registry's formats; for diff, those with a delta */
+		const struct exporter *ex = export_find(a->format);
+		bool delta = a->cmd == CMD_DIFF;
+
+		if (ex == NULL || (delta && ex->write_delta == NULL)) {
+			struct sbuf names;
+
+			sbuf_init(&names);
+			export_format_list(&names, ", ", delta);
+			/* TRANSLATORS: %2$s lists the formats: "md, csv" */
+			snprintf(errbuf, errsize, _("unknown format \"%1$s\" (formats: %2$s)"),
+				 a->format, sbuf_str(&names));
+			sbuf_fini(&names);
+			return -1;
+		}
 	}
-	if (a->lang != NULL && strcmp(a->lang, "en") != 0 && strcmp(a->lang, "de") != 0 &&
-	    strcmp(a->lang, "fr") != 0) {
-		snprintf(errbuf, errsize, _("unknown language \"%s\" (use en, de or fr)"), a->lang);
+	if (a->lang != NULL && i18n_language(a->lang) == NULL) {
+		char langs[64];
+
+		/* TRANSLATORS: %2$s lists the languages: "en, de, fr" */
+		snprintf(errbuf, errsize, _("unknown language \"%1$s\" (languages: %2$s)"), a->lang,
+			 i18n_language_list(langs, sizeof langs, ", "));
 		return -1;
 	}
 	switch (a->cmd) {
@@ -313,16 +329,25 @@ cli_parse(int argc, char **argv, struct cli_args *a, char *errbuf, size_t errsiz
 char *
 cli_usage(void)
 {
-	struct sbuf b;
+	struct sbuf b, formats, deltas;
+	char langs[64];
 
 	sbuf_init(&b);
-	sbuf_add(&b, _("Usage: portplan [PLAN]\n"
-		       "       portplan export [PLAN] [SCENARIO] [--format md|csv] [-o FILE|-]\n"
+	sbuf_init(&formats);
+	sbuf_init(&deltas);
+	export_format_list(&formats, "|", false);
+	export_format_list(&deltas, "|", true);
+	i18n_language_list(langs, sizeof langs, "|");
+	/* TRANSLATORS: %1$s lists the export formats ("md|csv"), %2$s those
+	   of diff, %3$-14s the languages ("en|de|fr", padded to 14 columns:
+	   keep the width so that the descriptions stay aligned) */
+	sbuf_addf(&b, _("Usage: portplan [PLAN]\n"
+		       "       portplan export [PLAN] [SCENARIO] [--format %1$s] [-o FILE|-]\n"
 		       "       portplan save [PLAN] [SCENARIO] [METADATA] -o FILE [--force]\n"
 		       "       portplan list products|features|endpoints|zones|flows|gaps\n"
 		       "                     [--product ID] [--format text|csv]\n"
 		       "       portplan check [PLAN | --catalog DIR]\n"
-		       "       portplan diff OLD NEW [--format md|csv] [-o FILE|-]\n"
+		       "       portplan diff OLD NEW [--format %2$s] [-o FILE|-]\n"
 		       "\n"
 		       "Plan the firewall openings an enterprise messaging product needs and\n"
 		       "write the change request.  Without a command, open the interactive planner.\n"
@@ -344,14 +369,16 @@ cli_usage(void)
 		       "      --format FORMAT       output format (see below)\n"
 		       "  -o, --output FILE         write to FILE (\"-\" for standard output)\n"
 		       "      --force               overwrite an existing file\n"
-		       "      --lang en|de|fr       language of the exported document\n"
+		       "      --lang %3$-14s language of the exported document\n"
 		       "      --catalog DIR         also read catalog sources from DIR\n"
 		       "      --db PATH             catalog cache (default:\n"
 		       "                            $XDG_CACHE_HOME/portplan/catalog.sqlite)\n"
 		       "  -h, --help                show this help and exit\n"
 		       "  -V, --version             show the version and exit\n"
 		       "\n"
-		       "Export formats:\n"));
+		       "Export formats:\n"), sbuf_str(&formats), sbuf_str(&deltas), langs);
+	sbuf_fini(&formats);
+	sbuf_fini(&deltas);
 	for (const struct exporter *e = export_formats; e->name != NULL; e++)
 		sbuf_addf(&b, "  %-24s  %s\n", e->name, _(e->help));
 	sbuf_add(&b, _("\n"

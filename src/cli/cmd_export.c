@@ -1,4 +1,4 @@
-/* cmd_export.c: portplan export [PLAN] [SCENARIO] --format md|csv [-o FILE] */
+/* cmd_export.c: portplan export [PLAN] [SCENARIO] [--format FORMAT] [-o FILE] */
 #include "config.h"
 
 #include <stdio.h>
@@ -10,33 +10,26 @@
 #include "export/export.h"
 #include "plan/plan.h"
 #include "plan/session.h"
-#include "resolve/resolve.h"
 #include "util/file.h"
 #include "util/i18n.h"
+
+/* A problem with the plan's choices, on stderr (an export_notify). */
+static void
+warn_problem(void *arg, const struct plan *p, const char *text)
+{
+	(void)arg;
+	(void)p;
+	cli_warn(text);
+}
 
 int
 cli_render(const struct cli_args *a, struct catalog *c, const struct plan *p,
 	   struct sbuf *out, struct pp_error *err)
 {
 	const struct exporter *ex = export_find(a->format != NULL ? a->format : "md");
-	struct resolution *r = NULL;
-	struct export_input in;
-	int rc;
+	const struct export_notify notify = { warn_problem, NULL };
 
-	/* CSV is a machine format: English catalog texts unless --lang asks
-	 * otherwise, whatever the locale */
-	if (strcmp(ex->name, "csv") == 0 && a->lang == NULL)
-		catalog_set_lang(c, "en");
-	if (resolve(c, p, &r, err) != 0)
-		return -1;
-	for (size_t i = 0; i < r->problems.n; i++)
-		cli_warn(r->problems.v[i]);
-	in.plan = p;
-	in.res = r;
-	in.catalog_lang = cli_lang(a);
-	rc = ex->write(&in, out, err);
-	resolution_free(&r);
-	return rc;
+	return export_render(ex, c, p, cli_lang(a), &notify, out, err);
 }
 
 int

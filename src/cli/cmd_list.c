@@ -275,7 +275,7 @@ cli_cmd_list(struct cli_args *a)
 	if (cli_open_catalog(a, false, &c, &err) != 0)
 		goto fail;
 	if (csv && a->lang == NULL)
-		catalog_set_lang(c, "en");	/* a machine format: not the locale's */
+		catalog_set_lang(c, I18N_ENGLISH);	/* a machine format: not the locale's */
 	if (a->product != NULL && !product_exists(c, a->product, &err))
 		goto fail;
 	if (strcmp(what, "products") == 0)

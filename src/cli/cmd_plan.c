@@ -1,5 +1,5 @@
 /* cmd_plan.c: portplan save [PLAN] [SCENARIO] [METADATA] -o FILE [--force]
- *             portplan diff OLD NEW [--format md|csv] [-o FILE] */
+ *             portplan diff OLD NEW [--format FORMAT] [-o FILE] */
 #include "config.h"
 
 #include <limits.h>
@@ -125,24 +125,31 @@ out:
 	return rc;
 }
 
-static void
-warn_problems(const char *path, const struct resolution *r)
-{
-	for (size_t i = 0; i < r->problems.n; i++) {
-		char *msg = xasprintf("%s: %s", path, r->problems.v[i]);
+/* The plan files of a diff, for its warnings. */
+struct diff_files {
+	const struct plan *old, *new;
+	const char *old_path, *new_path;
+};
 
-		cli_warn(msg);
-		free(msg);
-	}
+/* "FILE: problem" on stderr (an export_notify). */
+static void
+warn_problem(void *arg, const struct plan *p, const char *text)
+{
+	const struct diff_files *f = arg;
+	char *msg = xasprintf("%s: %s", p == f->old ? f->old_path : f->new_path, text);
+
+	cli_warn(msg);
+	free(msg);
 }
 
 int
 cli_cmd_diff(struct cli_args *a)
 {
+	const struct exporter *ex = export_find(a->format != NULL ? a->format : "md");
 	struct catalog *c = NULL;
 	struct plan *po = NULL, *pn = NULL;
-	struct resolution *ro = NULL, *rn = NULL;
-	struct export_input in_old, in_new;
+	struct diff_files files;
+	struct export_notify notify;
 	struct strlist notes;
 	struct pp_error err;
 	struct sbuf out;
@@ -158,20 +165,15 @@ cli_cmd_diff(struct cli_args *a)
 	sbuf_init(&out);
 	if (cli_open_catalog(a, false, &c, &err) != 0 ||
 	    load_for_diff(c, a->files.v[0], &po, &notes, &err) != 0 ||
-	    load_for_diff(c, a->files.v[1], &pn, &notes, &err) != 0 ||
-	    resolve(c, po, &ro, &err) != 0 ||
-	    resolve(c, pn, &rn, &err) != 0)
+	    load_for_diff(c, a->files.v[1], &pn, &notes, &err) != 0)
 		goto fail;
-	warn_problems(a->files.v[0], ro);
-	warn_problems(a->files.v[1], rn);
-	in_old.plan = po;
-	in_old.res = ro;
-	in_old.catalog_lang = cli_lang(a);
-	in_new.plan = pn;
-	in_new.res = rn;
-	in_new.catalog_lang = cli_lang(a);
-	if (export_diff(a->format != NULL ? a->format : "md", &in_old, &in_new, &notes,
-			&out, &err) != 0 ||
+	files.old = po;
+	files.new = pn;
+	files.old_path = a->files.v[0];
+	files.new_path = a->files.v[1];
+	notify.problem = warn_problem;
+	notify.arg = &files;
+	if (export_render_delta(ex, c, po, pn, &notes, cli_lang(a), &notify, &out, &err) != 0 ||
 	    cli_write_output(a, out.s != NULL ? out.s : "", out.len, &err) != 0)
 		goto fail;
 	rc = 0;
@@ -181,8 +183,6 @@ fail:
 out:
 	sbuf_fini(&out);
 	strlist_fini(&notes);
-	resolution_free(&ro);
-	resolution_free(&rn);
 	plan_free(&po);
 	plan_free(&pn);
 	catalog_free(&c);

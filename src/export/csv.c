@@ -1,5 +1,7 @@
-/* csv.c: RFC 4180 (UTF-8, CRLF), one row per rule.  Column names are a
- * machine interface: never translated, only ever appended to. */
+/* csv.c: RFC 4180 (UTF-8, CRLF), one row per rule; the delta's rows are
+ * the same rows after a change column.  A machine format: column names
+ * are never translated, only ever appended to, and nothing here goes
+ * through gettext (export_render gives it English catalog texts). */
 #include "config.h"
 
 #include <stdbool.h>
@@ -10,6 +12,7 @@
 #include "catalog/catalog.h"
 #include "export/export.h"
 #include "plan/plan.h"
+#include "resolve/delta.h"
 #include "resolve/resolve.h"
 #include "util/netspec.h"
 
@@ -112,62 +115,93 @@ field_owned(struct sbuf *out, char *s)
 	free(s);
 }
 
-int
-export_csv(const struct export_input *in, struct sbuf *out, struct pp_error *err)
+void
+export_csv_header(struct sbuf *out)
 {
-	const struct resolution *r = in->res;
-
-	(void)err;
 	for (size_t i = 0; i < sizeof columns / sizeof *columns; i++) {
 		if (i > 0)
 			sbuf_addc(out, ',');
 		sbuf_add(out, columns[i]);
 	}
 	sbuf_add(out, "\r\n");
-	for (size_t i = 0; i < r->nrules; i++) {
-		const struct rule *rule = &r->rules[i];
-		char pbuf[8], *boundary;
+}
 
-		if (rule->section == RULE_FIREWALL)
-			boundary = xasprintf("%s>%s", rule->src.zone, rule->dst.zone);
-		else
-			boundary = xstrdup(rule->section == RULE_HOST_LOCAL ? "host" :
-					   rule->src.zone);
-		export_csv_field(out, rule->id, 0);
+void
+export_csv_rule(struct sbuf *out, const struct rule *rule)
+{
+	char pbuf[8], *boundary;
+
+	if (rule->section == RULE_FIREWALL)
+		boundary = xasprintf("%s>%s", rule->src.zone, rule->dst.zone);
+	else
+		boundary = xstrdup(rule->section == RULE_HOST_LOCAL ? "host" :
+				   rule->src.zone);
+	export_csv_field(out, rule->id, 0);
+	sbuf_addc(out, ',');
+	export_csv_field(out, section_names[rule->section], 0);
+	field_owned(out, boundary);
+	sbuf_addc(out, ',');
+	export_csv_field(out, rule->src.zone, 1);
+	sbuf_addc(out, ',');
+	export_csv_field(out, rule->src.id, 1);
+	sbuf_addc(out, ',');
+	export_csv_field(out, rule->src.label, 1);
+	sbuf_addc(out, ',');
+	export_csv_field(out, rule->src.address, 1);
+	sbuf_addc(out, ',');
+	export_csv_field(out, rule->dst.zone, 1);
+	sbuf_addc(out, ',');
+	export_csv_field(out, rule->dst.id, 1);
+	sbuf_addc(out, ',');
+	export_csv_field(out, rule->dst.label, 1);
+	sbuf_addc(out, ',');
+	export_csv_field(out, rule->dst.address, 1);
+	sbuf_addc(out, ',');
+	export_csv_field(out, proto_name(rule->proto, pbuf), 0);
+	sbuf_addc(out, ',');
+	export_csv_field(out, rule->ports, 0);
+	field_owned(out, join_origins(rule, o_purpose));
+	field_owned(out, join_origins(rule, o_product));
+	field_owned(out, join_origins(rule, o_id));
+	field_owned(out, join_origins(rule, o_cond));
+	field_owned(out, join_origins(rule, o_reference));
+	field_owned(out, join_origins(rule, o_provenance));
+	field_owned(out, join_origins(rule, o_reason));
+	sbuf_addc(out, ',');
+	export_csv_field(out, rule->required ? "yes" : "no", 0);
+	field_owned(out, join_origins(rule, o_note));
+	sbuf_add(out, "\r\n");
+}
+
+int
+export_csv(const struct export_input *in, struct sbuf *out, struct pp_error *err)
+{
+	const struct resolution *r = in->res;
+
+	(void)err;
+	export_csv_header(out);
+	for (size_t i = 0; i < r->nrules; i++)
+		export_csv_rule(out, &r->rules[i]);
+	return 0;
+}
+
+/* The delta: a leading "change" column (add, remove, change), then the
+ * export's columns; a changed rule as it is now, a removed one as it was. */
+int
+export_csv_delta(const struct export_delta_input *in, struct sbuf *out,
+		 struct pp_error *err)
+{
+	const struct delta *d = in->delta;
+
+	(void)err;
+	sbuf_add(out, "change,");
+	export_csv_header(out);
+	for (size_t i = 0; i < d->nrules; i++) {
+		const struct delta_rule *x = &d->rules[i];
+
+		export_csv_field(out, delta_kind_name(x->kind), 0);
 		sbuf_addc(out, ',');
-		export_csv_field(out, section_names[rule->section], 0);
-		field_owned(out, boundary);
-		sbuf_addc(out, ',');
-		export_csv_field(out, rule->src.zone, 1);
-		sbuf_addc(out, ',');
-		export_csv_field(out, rule->src.id, 1);
-		sbuf_addc(out, ',');
-		export_csv_field(out, rule->src.label, 1);
-		sbuf_addc(out, ',');
-		export_csv_field(out, rule->src.address, 1);
-		sbuf_addc(out, ',');
-		export_csv_field(out, rule->dst.zone, 1);
-		sbuf_addc(out, ',');
-		export_csv_field(out, rule->dst.id, 1);
-		sbuf_addc(out, ',');
-		export_csv_field(out, rule->dst.label, 1);
-		sbuf_addc(out, ',');
-		export_csv_field(out, rule->dst.address, 1);
-		sbuf_addc(out, ',');
-		export_csv_field(out, proto_name(rule->proto, pbuf), 0);
-		sbuf_addc(out, ',');
-		export_csv_field(out, rule->ports, 0);
-		field_owned(out, join_origins(rule, o_purpose));
-		field_owned(out, join_origins(rule, o_product));
-		field_owned(out, join_origins(rule, o_id));
-		field_owned(out, join_origins(rule, o_cond));
-		field_owned(out, join_origins(rule, o_reference));
-		field_owned(out, join_origins(rule, o_provenance));
-		field_owned(out, join_origins(rule, o_reason));
-		sbuf_addc(out, ',');
-		export_csv_field(out, rule->required ? "yes" : "no", 0);
-		field_owned(out, join_origins(rule, o_note));
-		sbuf_add(out, "\r\n");
+		export_csv_rule(out, x->new != NULL ? x->new : x->old);
 	}
 	return 0;
 }

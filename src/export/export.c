@@ -1,18 +1,30 @@
+/* export.c: the registry of formats and the one way from plans to a
+ * document (export_render), whichever front end asks. */
 #include "config.h"
 
 #include <stdio.h>
-
 #include <string.h>
 
+#include "catalog/catalog.h"
 #include "export/export.h"
+#include "resolve/delta.h"
+#include "resolve/resolve.h"
 #include "util/i18n.h"
 
 const struct exporter export_formats[] = {
-	{ "md", ".md", N_("Markdown change request for people to read and sign"),
-	  export_markdown },
-	{ "csv", ".csv", N_("CSV, one row per rule, for ticket systems"),
-	  export_csv },
-	{ NULL, NULL, NULL, NULL },
+	{
+		.name = "md", .ext = ".md",
+		.help = N_("Markdown change request for people to read and sign"),
+		.machine = false,
+		.write = export_markdown, .write_delta = export_markdown_delta,
+	},
+	{
+		.name = "csv", .ext = ".csv",
+		.help = N_("CSV, one row per rule, for ticket systems"),
+		.machine = true,
+		.write = export_csv, .write_delta = export_csv_delta,
+	},
+	{ .name = NULL },
 };
 
 const struct exporter *
@@ -24,11 +36,112 @@ export_find(const char *name)
 	return NULL;
 }
 
+void
+export_format_list(struct sbuf *out, const char *sep, bool delta_only)
+{
+	bool first = true;
+
+	for (const struct exporter *e = export_formats; e->name != NULL; e++) {
+		if (delta_only && e->write_delta == NULL)
+			continue;
+		if (!first)
+			sbuf_add(out, sep);
+		sbuf_add(out, e->name);
+		first = false;
+	}
+}
+
+/* The language of catalog texts in a document of format EX in LANG. */
+static const char *
+text_lang(const struct exporter *ex, const char *lang)
+{
+	return ex->machine || lang == NULL ? I18N_ENGLISH : lang;
+}
+
+/* Resolves P with the catalog in the language of EX's texts, then puts
+ * the catalog back in LANG; tells NOTIFY of the plan's problems. */
+static int
+resolve_for(const struct exporter *ex, struct catalog *c, const struct plan *p,
+	    const char *lang, struct resolution **out, struct pp_error *err)
+{
+	int rc;
+
+	catalog_set_lang(c, text_lang(ex, lang));
+	rc = resolve(c, p, out, err);
+	catalog_set_lang(c, lang != NULL ? lang : I18N_ENGLISH);
+	return rc;
+}
+
+static void
+notify_problems(const struct export_notify *notify, const struct plan *p,
+		const struct resolution *r)
+{
+	if (notify == NULL || notify->problem == NULL)
+		return;
+	for (size_t i = 0; i < r->problems.n; i++)
+		notify->problem(notify->arg, p, r->problems.v[i]);
+}
+
+int
+export_render(const struct exporter *ex, struct catalog *c, const struct plan *p,
+	      const char *lang, const struct export_notify *notify,
+	      struct sbuf *out, struct pp_error *err)
+{
+	struct resolution *r = NULL;
+	struct export_input in;
+	int rc;
+
+	if (resolve_for(ex, c, p, lang, &r, err) != 0)
+		return -1;
+	notify_problems(notify, p, r);
+	in.plan = p;
+	in.res = r;
+	in.catalog_lang = text_lang(ex, lang);
+	rc = ex->write(&in, out, err);
+	resolution_free(&r);
+	return rc;
+}
+
+int
+export_render_delta(const struct exporter *ex, struct catalog *c,
+		    const struct plan *old, const struct plan *new,
+		    const struct strlist *notes, const char *lang,
+		    const struct export_notify *notify, struct sbuf *out,
+		    struct pp_error *err)
+{
+	struct resolution *ro = NULL, *rn = NULL;
+	struct export_delta_input in;
+	struct delta d;
+	int rc = -1;
+
+	if (ex->write_delta == NULL) {
+		/* TRANSLATORS: %s is an export format (md, csv) */
+		error_set(err, NULL, 0, _("the format \"%s\" has no delta change request"),
+			  ex->name);
+		return -1;
+	}
+	delta_init(&d);
+	if (resolve_for(ex, c, old, lang, &ro, err) != 0 ||
+	    resolve_for(ex, c, new, lang, &rn, err) != 0)
+		goto out;
+	notify_problems(notify, old, ro);
+	notify_problems(notify, new, rn);
+	delta_compute(&d, old, ro, new, rn, notes);
+	in.delta = &d;
+	in.catalog_lang = text_lang(ex, lang);
+	rc = ex->write_delta(&in, out, err);
+out:
+	delta_fini(&d);
+	resolution_free(&ro);
+	resolution_free(&rn);
+	return rc;
+}
+
 const char *
 export_count(char buf[32], size_t n, const char *lang)
 {
-	const char *sep = lang != NULL && strncmp(lang, "de", 2) == 0 ? "." :
-		lang != NULL && strncmp(lang, "fr", 2) == 0 ? "\xe2\x80\xaf" : ",";
+	const struct i18n_language *l = i18n_language_of(lang);
+	const char *sep = l != NULL ? l->group_sep : ",";
 	char digits[24];
 	size_t nd = (size_t)snprintf(digits, sizeof digits, "%zu", n), o = 0;
 

@@ -110,6 +110,14 @@ struct warning {
 /* Calls FN (may be NULL) for each warning of R; returns their number. */
 size_t resolution_warnings(const struct resolution *r,
 			   void (*fn)(void *arg, const struct warning *w), void *arg);
+/* Appends the sentence of W (a warning of R), translated: the one wording
+ * of every warning for every front end, which only lays it out.  QUOTE
+ * appends the parts taken from the catalog or the plan (texts, labels,
+ * documents), for a format that must escape them; NULL appends them as
+ * they are.  Ids are never quoted. */
+void resolution_warning_text(struct sbuf *out, const struct resolution *r,
+			     const struct warning *w,
+			     void (*quote)(struct sbuf *out, const char *s));
 
 /* Canonical key of a rule's opening: "src>dst proto ports".  Caller-owned. */
 char *rule_key(const struct rule *rule);

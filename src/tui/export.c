@@ -91,7 +91,6 @@ write_file(struct tui *t, const char *path, int flags)
 	struct exportscr *e = EX(t);
 	const struct exporter *ex = &export_formats[e->chosen];
 	const struct resolution *r = tui_resolution(t);
-	struct export_input in;
 	struct file_out *o = NULL;
 	struct file_out_sink sink;
 	struct pp_error err;
@@ -104,16 +103,15 @@ write_file(struct tui *t, const char *path, int flags)
 	}
 	error_clear(&err);
 	sbuf_init(&out);
-	in.plan = t->s->plan;
-	in.res = r;
-	in.catalog_lang = t->s->lang;
 	/* written as it is made (bounded memory); the file appears on commit */
 	if (file_out_open(path, flags, &o, &err) == 0) {
 		sink.out = o;
 		sink.err = &err;
 		sbuf_set_sink(&out, file_out_sink, &sink);
 	}
-	if (o == NULL || ex->write(&in, &out, &err) != 0 || sbuf_flush(&out) != 0 ||
+	/* the same document as portplan export (a machine format in English) */
+	if (o == NULL || export_render(ex, t->s->cat, t->s->plan, t->s->lang, NULL, &out, &err) != 0 ||
+	    sbuf_flush(&out) != 0 ||
 	    file_out_commit(&o, &err) != 0) {
 		file_out_abort(&o);
 		error_format(&err, buf, sizeof buf);

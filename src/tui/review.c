@@ -181,52 +181,12 @@ static void
 add_warning(void *arg, const struct warning *w)
 {
 	const struct warning_ctx *ctx = arg;
-	const struct resolution *r = ctx->res;
-	struct tui_text *x = ctx->x;
-	char *head;
+	struct sbuf b;
 
-	switch (w->kind) {
-	case WARNING_PROBLEM:
-		tui_text_add(x, TUI_PARA_WARN, w->text);
-		break;
-	case WARNING_UNADDRESSED: {
-		struct sbuf b;
-
-		sbuf_init(&b);
-		sbuf_add(&b, P_("This endpoint of a firewall rule has no address yet; supply it before implementation:",
-				"These endpoints of firewall rules have no address yet; supply them before implementation:",
-				r->unaddressed.n));
-		for (size_t i = 0; i < r->unaddressed.n; i++) {
-			const struct catalog_endpoint *e = resolution_endpoint(r, r->unaddressed.v[i]);
-
-			sbuf_addf(&b, "%s%s (%s)", i == 0 ? " " : ", ",
-				  e != NULL ? e->label : r->unaddressed.v[i], r->unaddressed.v[i]);
-		}
-		sbuf_addc(&b, '.');
-		tui_text_add(x, TUI_PARA_WARN, sbuf_str(&b));
-		sbuf_fini(&b);
-		break;
-	}
-	case WARNING_INFERRED:
-		head = xasprintf(_("%1$s (%2$s/%3$s) is inferred, not stated by the vendor document:"),
-				 w->rule->id, w->flow->product, w->flow->id);
-		tui_text_addf(x, TUI_PARA_WARN, "%s %s", head,
-			      w->flow->reason != NULL ? w->flow->reason : "");
-		free(head);
-		break;
-	case WARNING_GAP:
-		head = xasprintf(_("Not stated by the vendor document (%s):"), w->gap->product);
-		tui_text_addf(x, TUI_PARA_WARN, "%s %s (%s, %s)", head,
-			      w->gap->text != NULL ? w->gap->text : "",
-			      w->gap->doc != NULL ? w->gap->doc : "",
-			      w->gap->section != NULL ? w->gap->section : "");
-		free(head);
-		break;
-	case WARNING_NOTE:
-		tui_text_addf(x, TUI_PARA_WARN, "%s (%s/%s): %s", w->rule->id, w->flow->product,
-			      w->flow->id, w->flow->note);
-		break;
-	}
+	sbuf_init(&b);
+	resolution_warning_text(&b, ctx->res, w, NULL);
+	tui_text_add(ctx->x, TUI_PARA_WARN, sbuf_str(&b));
+	sbuf_fini(&b);
 }
 
 /* Every warning of the change request, as the exports list them. */
@@ -339,10 +299,13 @@ show_rule(struct tui *t, const struct rule *rule)
 		const struct catalog_flow *f = rule->origins[k];
 
 		if (f->inferred) {
-			s = xasprintf(_("%1$s (%2$s/%3$s) is inferred, not stated by the vendor document:"),
-				      rule->id, f->product, f->id);
-			tui_text_addf(&x, TUI_PARA_WARN, "%s %s", s, f->reason != NULL ? f->reason : "");
-			free(s);
+			struct warning w = { .kind = WARNING_INFERRED, .rule = rule, .flow = f };
+			struct sbuf b;
+
+			sbuf_init(&b);
+			resolution_warning_text(&b, r, &w, NULL);
+			tui_text_add(&x, TUI_PARA_WARN, sbuf_str(&b));
+			sbuf_fini(&b);
 			warn++;
 		}
 		if (f->note != NULL && f->note[0] != '\0') {

@@ -28,10 +28,54 @@ i18n_context(const char *ctx, const char *msgid)
 	return t;
 }
 
+const struct i18n_language i18n_languages[] = {
+	{ "en", "," },
+	{ "de", "." },
+	{ "fr", "\xe2\x80\xaf" },	/* a narrow no-break space */
+	{ NULL, NULL },
+};
+
+const struct i18n_language *
+i18n_language(const char *code)
+{
+	for (const struct i18n_language *l = i18n_languages; code != NULL && l->code != NULL; l++)
+		if (strcmp(l->code, code) == 0)
+			return l;
+	return NULL;
+}
+
+const struct i18n_language *
+i18n_language_of(const char *locale)
+{
+	for (const struct i18n_language *l = i18n_languages; locale != NULL && l->code != NULL; l++)
+		if (strncmp(locale, l->code, strlen(l->code)) == 0)
+			return l;
+	return NULL;
+}
+
+const char *
+i18n_language_list(char *buf, size_t size, const char *sep)
+{
+	size_t o = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	for (const struct i18n_language *l = i18n_languages; l->code != NULL; l++) {
+		int n = snprintf(buf + o, size - o, "%s%s", l == i18n_languages ? "" : sep, l->code);
+
+		if (n < 0 || (size_t)n >= size - o)
+			break;
+		o += (size_t)n;
+	}
+	return buf;
+}
+
 const char *
 i18n_lang(const char *forced)
 {
 	static const char *const vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+	const struct i18n_language *l;
 
 	if (forced != NULL)
 		return forced;
@@ -50,13 +94,10 @@ i18n_lang(const char *forced)
 			if (lc == NULL || strcmp(lc, "C") == 0 || strcmp(lc, "POSIX") == 0)
 				continue;
 		}
-		if (strncmp(v, "de", 2) == 0)
-			return "de";
-		if (strncmp(v, "fr", 2) == 0)
-			return "fr";
-		return "en";
+		l = i18n_language_of(v);
+		return l != NULL ? l->code : I18N_ENGLISH;
 	}
-	return "en";
+	return I18N_ENGLISH;
 }
 
 void
