@@ -25,6 +25,17 @@ struct plan;
 struct resolution;
 struct tui;
 
+/* ---- the terminal and signals (term.c) ---- */
+
+/* Catches SIGINT, SIGTERM and SIGHUP: each ends the wait for a key. */
+void tui_term_signals(void);
+/* The signal caught, 0 if none. */
+int tui_term_signal(void);
+/* Starts curses (the terminal is restored at exit too); -1 if it cannot. */
+int tui_term_start(void);
+/* Restores the terminal and frees curses' screen. */
+void tui_term_stop(void);
+
 /* ---- keys (keymap.c) ---- */
 
 /* A key as the loop sees it: a character, or TUI_KEY_FUNC | KEY_xxx. */

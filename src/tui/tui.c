@@ -1,17 +1,15 @@
-/* tui.c: the planner's loop, the terminal, signals, saving, quitting and
- * the recovery file.
+/* tui.c: the planner's loop, saving, quitting and the recovery file.
  *
  * The loop reads a key, maps it through the action table for the current
  * context (dialog, view or screen), lets that handle it and redraws from
  * the state when something changed (htop's reactions).  Nothing is written
- * to stderr while curses owns the terminal; the terminal is restored on
- * every way out, SIGINT, SIGTERM and SIGHUP included. */
+ * to stderr while curses owns the terminal (term.c restores it on every
+ * way out, SIGINT, SIGTERM and SIGHUP included). */
 #include "config.h"
 
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,61 +36,6 @@ static const struct tui_screen *const all_screens[TUI_SCREEN_COUNT] = {
 	&tui_review_screen,
 	&tui_export_screen,
 };
-
-/* ---- terminal and signals ---- */
-
-static volatile sig_atomic_t got_signal;
-static bool curses_on;
-static SCREEN *screen;
-
-static void
-on_signal(int sig)
-{
-	got_signal = sig;
-}
-
-static void
-restore_terminal(void)
-{
-	if (!curses_on)
-		return;
-	curs_set(1);
-	endwin();
-	curses_on = false;
-}
-
-static void
-install_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;	/* no SA_RESTART: a signal ends the wait for a key */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
-static int
-start_curses(void)
-{
-	screen = newterm(NULL, stdout, stdin);
-	if (screen == NULL)
-		return -1;
-	set_term(screen);
-	curses_on = true;
-	atexit(restore_terminal);
-	cbreak();
-	noecho();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	wtimeout(stdscr, 250);	/* to notice signals even if a read restarts */
-	curs_set(0);
-	tui_theme_init();
-	return 0;
-}
 
 /* ---- helpers for the screens ---- */
 
@@ -945,8 +888,8 @@ tui_main(struct session *s)
 			t.screens[i]->init(&t);
 	}
 	t.plan_gen = 1;
-	install_signals();
-	if (start_curses() != 0) {
+	tui_term_signals();
+	if (tui_term_start() != 0) {
 		fprintf(stderr, "portplan: %s\n", _("cannot start the terminal interface (is TERM set?)"));
 		tui_fini(&t);
 		strlist_fini(&notes);
@@ -965,7 +908,7 @@ tui_main(struct session *s)
 	offer_recovery(&t);
 
 	while (!t.quit) {
-		if (got_signal)
+		if (tui_term_signal() != 0)
 			break;
 		if (r & TUI_R_PLAN)
 			t.plan_gen++;
@@ -992,16 +935,12 @@ tui_main(struct session *s)
 		r |= TUI_R_REDRAW;
 	}
 	rc = 0;
-	if (got_signal) {
+	if (tui_term_signal() != 0) {
 		if (tui_dirty(&t))
 			write_recovery(&t);
-		rc = 128 + got_signal;
+		rc = 128 + tui_term_signal();
 	}
-	restore_terminal();
-	if (screen != NULL) {
-		delscreen(screen);
-		screen = NULL;
-	}
+	tui_term_stop();
 	tui_fini(&t);
 	return rc;
 }
