@@ -325,10 +325,14 @@ char *tui_clean(const char *s);
 unsigned tui_search_start(struct tui *t);
 unsigned tui_search_again(struct tui *t, int dir);
 
+/* ---- saving and quitting (save.c) ---- */
+
 /* A file name as typed: "~/x" is in $HOME.  Caller-owned. */
 char *tui_expand_path(const char *path);
-
-/* Saving (tui.c): to the plan's file, or asking for one. */
+/* Saves to the plan's file, or asks for one first. */
 unsigned tui_save(struct tui *t);
+/* Quits, asking first (and maybe saving) when the plan has unsaved
+ * changes. */
+unsigned tui_quit(struct tui *t);
 
 #endif
