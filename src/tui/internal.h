@@ -325,6 +325,14 @@ char *tui_clean(const char *s);
 unsigned tui_search_start(struct tui *t);
 unsigned tui_search_again(struct tui *t, int dir);
 
+/* ---- the recovery file (recovery.c) ---- */
+
+/* Writes the unsaved plan (and the name of its file) for the next start.
+ * Called after a signal, outside the handler. */
+void tui_recovery_write(struct tui *t);
+/* At start: when a recovery file exists, asks whether to restore it. */
+void tui_recovery_offer(struct tui *t);
+
 /* ---- saving and quitting (save.c) ---- */
 
 /* A file name as typed: "~/x" is in $HOME.  Caller-owned. */
