@@ -320,10 +320,18 @@ bool tui_dirty(const struct tui *t);
 /* Caller-owned cleaned copy of S ("" for NULL). */
 char *tui_clean(const char *s);
 
+/* ---- searching (search.c) ---- */
+
 /* Starts the search prompt, searching the current screen's list or the
  * open view; SEARCH_NEXT/PREV repeat it. */
 unsigned tui_search_start(struct tui *t);
 unsigned tui_search_again(struct tui *t, int dir);
+
+/* ---- help (help.c) ---- */
+
+/* Opens the help view of the current screen and the item under its
+ * cursor. */
+unsigned tui_help_open(struct tui *t);
 
 /* ---- the recovery file (recovery.c) ---- */
 
