@@ -309,6 +309,14 @@ struct tui {
 /* The screen and its private state. */
 #define TUI_PRIV(t, id) ((t)->priv[(id)])
 
+/* Rebuilds the current screen's rows if the plan changed since it last
+ * saw it (tui.c). */
+void tui_screen_sync(struct tui *t);
+/* The action KEY means where it arrives, handled (dispatch.c). */
+unsigned tui_dispatch(struct tui *t, int key);
+/* Draws everything from the state (frame.c). */
+void tui_draw(struct tui *t);
+
 /* The resolution of the current plan (resolving when stale); NULL when the
  * catalog query failed (t->res_error says why). */
 const struct resolution *tui_resolution(struct tui *t);
