@@ -235,9 +235,15 @@ enum tui_reaction {
 	TUI_R_KEEP = 1 << 4,	/* dialog callback: keep the dialog open */
 };
 
+/* A screen: its ops over the one list engine (tig's struct view_ops).
+ * The engine (tui.c) allocates PRIV_SIZE bytes of private state, zeroed,
+ * and initialises the screen's list in it before INIT, and frees them
+ * after FINI; the screen reaches them with TUI_STATE.  INIT and FINI
+ * (either may be NULL) set up and free only what the state points to. */
 struct tui_screen {
 	const char *title;	/* N_() */
 	unsigned ctx;		/* its TUI_CTX_* bit */
+	size_t priv_size;	/* its private state: sizeof(struct ...) */
 	void (*init)(struct tui *t);
 	void (*fini)(struct tui *t);
 	/* Rebuilds the rows from the plan and the resolution. */
@@ -287,7 +293,7 @@ struct tui {
 	unsigned long seen_gen[TUI_SCREEN_COUNT];
 
 	const struct tui_screen *screens[TUI_SCREEN_COUNT];
-	void *priv[TUI_SCREEN_COUNT];
+	void *priv[TUI_SCREEN_COUNT];	/* each screen's state: TUI_STATE */
 	enum tui_screen_id cur;
 
 	struct tui_view *view;
@@ -306,8 +312,11 @@ struct tui {
 	int exit_code;
 };
 
-/* The screen and its private state. */
-#define TUI_PRIV(t, id) ((t)->priv[(id)])
+/* Screen ID's private state, borrowed until tui_main returns.  SIZE must
+ * be the screen's priv_size (a mismatch is a bug: it aborts). */
+void *tui_screen_state(const struct tui *t, enum tui_screen_id id, size_t size);
+/* The typed accessor: TUI_STATE(t, TUI_SCREEN_REVIEW, struct review). */
+#define TUI_STATE(t, id, type) ((type *)tui_screen_state((t), (id), sizeof(type)))
 
 /* Rebuilds the current screen's rows if the plan changed since it last
  * saw it (tui.c). */

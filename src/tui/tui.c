@@ -71,6 +71,44 @@ tui_resolution(struct tui *t)
 
 /* ---- the screens ---- */
 
+/* Gives every screen its private state, zeroed, with its list ready,
+ * then lets it set up the rest. */
+static void
+screens_init(struct tui *t)
+{
+	for (int i = 0; i < TUI_SCREEN_COUNT; i++) {
+		const struct tui_screen *s = all_screens[i];
+
+		t->screens[i] = s;
+		t->priv[i] = xcalloc(1, s->priv_size > 0 ? s->priv_size : 1);
+		if (s->list != NULL)
+			tui_list_init(s->list(t));
+		if (s->init != NULL)
+			s->init(t);
+	}
+}
+
+static void
+screens_fini(struct tui *t)
+{
+	for (int i = 0; i < TUI_SCREEN_COUNT; i++) {
+		if (t->screens[i] == NULL)
+			continue;
+		if (t->screens[i]->fini != NULL)
+			t->screens[i]->fini(t);
+		free(t->priv[i]);
+		t->priv[i] = NULL;
+	}
+}
+
+void *
+tui_screen_state(const struct tui *t, enum tui_screen_id id, size_t size)
+{
+	if (t->priv[id] == NULL || size != t->screens[id]->priv_size)
+		abort();	/* a screen asked for another type than its own */
+	return t->priv[id];
+}
+
 void
 tui_screen_sync(struct tui *t)
 {
@@ -85,9 +123,7 @@ tui_screen_sync(struct tui *t)
 static void
 tui_fini(struct tui *t)
 {
-	for (int i = 0; i < TUI_SCREEN_COUNT; i++)
-		if (t->screens[i] != NULL && t->screens[i]->fini != NULL)
-			t->screens[i]->fini(t);
+	screens_fini(t);
 	tui_dialog_fini(t);
 	tui_view_fini(t);
 	resolution_free(&t->res);
@@ -122,11 +158,7 @@ tui_main(struct session *s)
 	if (s->path != NULL && !s->path_exists)
 		/* TRANSLATORS: %s is a file name */
 		strlist_addf(&notes, _("New plan: F2 saves it to %s."), s->path);
-	for (int i = 0; i < TUI_SCREEN_COUNT; i++) {
-		t.screens[i] = all_screens[i];
-		if (t.screens[i]->init != NULL)
-			t.screens[i]->init(&t);
-	}
+	screens_init(&t);
 	t.plan_gen = 1;
 	tui_term_signals();
 	if (tui_term_start() != 0) {
