@@ -11,6 +11,8 @@
 static unsigned
 go_to(struct tui *t, enum tui_screen_id id)
 {
+	if (t->cur == id)
+		return TUI_R_NONE;
 	t->cur = id;
 	tui_screen_sync(t);
 	return TUI_R_REDRAW;
@@ -20,9 +22,10 @@ static unsigned
 global_action(struct tui *t, enum tui_action a)
 {
 	const struct tui_screen *s = t->screens[t->cur];
+	unsigned r;
 
-	if (s->list != NULL && tui_list_move(t, s->list(t), a))
-		return TUI_R_REDRAW;
+	if (s->list != NULL && !((r = tui_list_handle(t, s->list(t), a)) & TUI_R_UNHANDLED))
+		return r;
 	switch (a) {
 	case ACT_HELP:
 		return tui_help_open(t);
@@ -59,21 +62,20 @@ global_action(struct tui *t, enum tui_action a)
 	}
 }
 
-unsigned
-tui_dispatch(struct tui *t, int key)
+static unsigned
+handle_key(struct tui *t, int key)
 {
 	struct tui_layout lo;
 	enum tui_action a;
 	unsigned r;
 
 	tui_layout_compute(LINES, COLS, &lo);
-	xfree(&t->msg);
 	if (lo.too_small) {
 		/* only quitting works until the terminal grows */
 		a = tui_key_action(TUI_CTX_PRODUCTS, key);
 		if (a == ACT_QUIT && !tui_dirty(t))
 			return TUI_R_QUIT;
-		return TUI_R_REDRAW;
+		return TUI_R_NONE;
 	}
 	if (t->dialog != NULL) {
 		a = tui_key_action(tui_dialog_ctx(t), key);
@@ -105,4 +107,15 @@ tui_dispatch(struct tui *t, int key)
 	if (r & TUI_R_UNHANDLED)
 		r = global_action(t, a);
 	return r;
+}
+
+unsigned
+tui_dispatch(struct tui *t, int key)
+{
+	/* a key clears the message line: a change when there was one */
+	unsigned r = t->msg != NULL ? TUI_R_REDRAW : TUI_R_NONE;
+
+	xfree(&t->msg);
+	r |= handle_key(t, key);
+	return r & ~(unsigned)TUI_R_UNHANDLED;
 }

@@ -190,6 +190,8 @@ export_handle(struct tui *t, enum tui_action a)
 
 	switch (a) {
 	case ACT_FORMAT:
+		if (e->chosen == e->list.cur)
+			return TUI_R_NONE;
 		e->chosen = e->list.cur;
 		return TUI_R_REDRAW;
 	case ACT_EXPORT:

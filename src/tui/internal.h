@@ -134,9 +134,10 @@ typedef void tui_row_text_fn(struct tui *t, size_t i, struct sbuf *out);
 void tui_list_init(struct tui_list *l);
 /* Sets the number of rows, keeping the cursor in range and off headings. */
 void tui_list_reset(struct tui *t, struct tui_list *l, size_t n);
-/* Moving: UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST.  False if A is not a
- * movement. */
-bool tui_list_move(struct tui *t, struct tui_list *l, enum tui_action a);
+/* Moving: UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST.  Returns
+ * TUI_R_REDRAW if the cursor or the scroll position moved, TUI_R_NONE if
+ * not (Up on the first row), TUI_R_UNHANDLED if A is not a movement. */
+unsigned tui_list_handle(struct tui *t, struct tui_list *l, enum tui_action a);
 /* Puts the cursor on row I (or the next row that can hold it). */
 void tui_list_goto(struct tui *t, struct tui_list *l, size_t i);
 /* Draws the visible rows into R (and a scroll mark on the right edge). */

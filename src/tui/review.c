@@ -231,7 +231,7 @@ show_warnings(struct tui *t)
 	struct tui_text x;
 
 	if (r == NULL)
-		return TUI_R_REDRAW;
+		return TUI_R_NONE;
 	tui_text_init(&x);
 	add_warnings(&x, r);
 	tui_view_open(t, _("Warnings of the change request"), &x);
@@ -393,7 +393,7 @@ choose_filter(struct tui *t)
 	struct strlist items;
 
 	if (r == NULL)
-		return TUI_R_REDRAW;
+		return TUI_R_NONE;
 	strlist_init(&items);
 	strlist_add(&items, _("All rules"));
 	for (size_t b = 0; b < r->nboundaries; b++)

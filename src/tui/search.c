@@ -15,7 +15,7 @@ search_run(struct tui *t, int dir)
 	bool found;
 
 	if (t->search == NULL || t->search[0] == '\0')
-		return TUI_R_REDRAW;
+		return TUI_R_NONE;
 	if (t->view != NULL)
 		found = tui_view_search(t, t->search, dir);
 	else
