@@ -227,10 +227,17 @@ void tui_dialog_fini(struct tui *t);
 
 /* ---- screens ---- */
 
+/* What a handler changed (htop's Htop_Reaction).  The loop acts on
+ * exactly that: it draws only after TUI_R_REDRAW or TUI_R_PLAN, so a
+ * handler that changes what is on screen (a cursor, a scroll position, a
+ * message, a dialog or view opened or closed, a prompt's text) must say
+ * so, and one that changes nothing returns TUI_R_NONE. */
 enum tui_reaction {
-	TUI_R_NONE = 0,
-	TUI_R_REDRAW = 1 << 0,	/* the screen changed */
-	TUI_R_PLAN = 1 << 1,	/* the plan changed: re-resolve, refresh */
+	TUI_R_NONE = 0,		/* nothing changed: nothing is drawn */
+	TUI_R_REDRAW = 1 << 0,	/* what the screen shows changed */
+	TUI_R_PLAN = 1 << 1,	/* the plan changed: a new generation (screens
+				 * rebuild, the plan is resolved again when
+				 * needed), and a redraw */
 	TUI_R_QUIT = 1 << 2,
 	TUI_R_UNHANDLED = 1 << 3,	/* not for this handler */
 	TUI_R_KEEP = 1 << 4,	/* dialog callback: keep the dialog open */
@@ -307,10 +314,8 @@ struct tui {
 	struct strlist notes;	/* warnings while loading the catalog and plan */
 
 	char *search;		/* the last search text */
-	char *msg;
+	char *msg;		/* the message line; a key clears it */
 	enum tui_msg_level msg_level;
-	bool quit;
-	int exit_code;
 };
 
 /* Screen ID's private state, borrowed until tui_main returns.  SIZE must

@@ -2,10 +2,11 @@
  * tear-down, over the session main.c opened (catalog, plan, editor).
  *
  * The loop reads a key, lets tui_dispatch (dispatch.c) handle it and
- * redraws from the state (tui_draw, frame.c) when something changed
- * (htop's reactions).  Nothing is written to stderr while curses owns the
- * terminal (term.c restores it on every way out, SIGINT, SIGTERM and
- * SIGHUP included). */
+ * acts on exactly the reaction it returns (htop's): a new plan generation
+ * for TUI_R_PLAN, a redraw from the state (tui_draw, frame.c) for that or
+ * TUI_R_REDRAW, nothing for TUI_R_NONE.  Nothing is written to stderr
+ * while curses owns the terminal (term.c restores it on every way out,
+ * SIGINT, SIGTERM and SIGHUP included). */
 #include "config.h"
 
 #include <stdarg.h>
@@ -179,14 +180,15 @@ tui_main(struct session *s)
 	t.notes = notes;	/* kept for the help view */
 	tui_recovery_offer(&t);
 
-	while (!t.quit) {
+	for (;;) {
 		if (tui_term_signal() != 0)
 			break;
 		if (r & TUI_R_PLAN)
 			t.plan_gen++;
 		if (r & TUI_R_QUIT)
 			break;
-		if (r != TUI_R_NONE)
+		/* exactly what the handler said (enum tui_reaction) */
+		if (r & (TUI_R_REDRAW | TUI_R_PLAN))
 			tui_draw(&t);
 		{
 			wint_t ch;
@@ -203,8 +205,6 @@ tui_main(struct session *s)
 			key = got == KEY_CODE_YES ? FK((int)ch) : (int)ch;
 		}
 		r = tui_dispatch(&t, key);
-		/* the message line is cleared by a key: show that too */
-		r |= TUI_R_REDRAW;
 	}
 	rc = 0;
 	if (tui_term_signal() != 0) {
