@@ -3,9 +3,11 @@
  * Shape (tig, htop): one action table (actions.def), one scrolling list
  * widget (list.c), a layout that is a pure function of LINES and COLS
  * (layout.c), semantic colour roles (theme.c), one file per screen ending
- * with its ops table, and a loop (tui.c) that maps keys to actions, lets
- * the dialog, view or screen handle them, and redraws from the state:
- * handlers return what changed and never draw. */
+ * with its ops table (its private state allocated by the engine), and a
+ * loop (tui.c) that hands keys to dispatch.c, which maps them to actions
+ * and lets the dialog, view or screen handle them, and redraws from the
+ * state (frame.c) only when a handler says something changed: handlers
+ * return what changed and never draw.  HACKING.md lists the files. */
 #ifndef PORTPLAN_TUI_INTERNAL_H
 #define PORTPLAN_TUI_INTERNAL_H
 
