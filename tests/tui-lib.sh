@@ -15,6 +15,18 @@
 #   tui_wait_exit [DESC]    wait until portplan exits; its status in $TUI_STATUS
 #   tui_pid                 portplan's process id (to send it signals)
 #   tui_screen              print the screen
+#   tui_highlight           print the text under the cursor highlight (lists,
+#                           menus), one line per highlighted stretch; not the
+#                           tabs on the top line (colour terminals only)
+#   tui_wait_highlight TEXT [DESC]
+#                           wait until the highlight shows TEXT
+#   tui_wait_line N TEXT [DESC]
+#                           wait until line N (from 1) is TEXT, exactly
+#   tui_column TEXT         the column where TEXT (no regex characters) first
+#                           is on the screen, from 0
+#   tui_wait_cursor_x COL [DESC]
+#                           wait until the terminal's cursor is in column COL
+#                           (a text field's cursor)
 #   tui_resize COLS LINES
 #   tui_stop                kill the session
 
@@ -75,6 +87,59 @@ tui_type() {
 
 tui_screen() {
 	tm capture-pane -p -t pp
+}
+
+# The cursor role is the only one drawn black on cyan (src/tui/theme.c)
+# below the tabs: print what follows each such colour change.
+tui_highlight() {
+	tm capture-pane -p -e -t pp | sed 1d |
+		grep -o "$(printf '\033')\[46m[^$(printf '\033')]*" | cut -c6-
+}
+
+tui_has_highlight() {
+	tui_highlight | grep -qF -- "$1"
+}
+
+tui_wait_highlight() {
+	if tui_poll tui_has_highlight "$1"; then
+		pass "${2:-the highlight shows \"$1\"}"
+		return 0
+	fi
+	fail "${2:-the highlight shows \"$1\"}: not within ${TUI_TIMEOUT}s; highlighted:
+$(tui_highlight)"
+	return 1
+}
+
+tui_line_is() {
+	[ "$(tui_screen | sed -n "$1p")" = "$2" ]
+}
+
+tui_wait_line() {
+	if tui_poll tui_line_is "$1" "$2"; then
+		pass "${3:-line $1 is \"$2\"}"
+		return 0
+	fi
+	fail "${3:-line $1 is \"$2\"}: it is \"$(tui_screen | sed -n "$1p")\" after ${TUI_TIMEOUT}s"
+	return 1
+}
+
+# Characters, not bytes, before TEXT on its line (the locale is UTF-8).
+tui_column() {
+	tui_screen | grep -F -- "$1" | head -1 | sed "s/$1.*//" | tr -d '\n' | wc -m
+}
+
+tui_cursor_at() {
+	[ "$(tm display -p -t pp '#{cursor_x}')" = "$1" ]
+}
+
+tui_wait_cursor_x() {
+	if tui_poll tui_cursor_at "$1"; then
+		pass "${2:-the cursor is in column $1}"
+		return 0
+	fi
+	fail "${2:-the cursor is in column $1}: in column $(tm display -p -t pp '#{cursor_x}') after ${TUI_TIMEOUT}s; the screen:
+$(tui_screen)"
+	return 1
 }
 
 tui_resize() {

@@ -179,7 +179,7 @@ finish(struct tui *t, enum tui_answer answer)
 {
 	struct tui_dialog *d = t->dialog;
 	char *text = d->kind == DIALOG_PROMPT ? prompt_text(d) : NULL;
-	unsigned r = TUI_R_REDRAW;
+	unsigned r = TUI_R_REDRAW;	/* it closes, or shows its error */
 
 	t->dialog = NULL;
 	if (d->done != NULL) {
@@ -197,22 +197,30 @@ finish(struct tui *t, enum tui_answer answer)
 	return r & ~(unsigned)TUI_R_KEEP;
 }
 
+/* Editing the prompt's text: TUI_R_REDRAW when the text or the text
+ * cursor moved (the cursor is drawn too), else TUI_R_NONE. */
 static unsigned
 edit(struct tui_dialog *d, enum tui_action a, int key)
 {
 	switch (a) {
 	case ACT_EDIT_LEFT:
-		if (d->pos > 0)
-			d->pos--;
+		if (d->pos == 0)
+			return TUI_R_NONE;
+		d->pos--;
 		return TUI_R_REDRAW;
 	case ACT_EDIT_RIGHT:
-		if (d->pos < d->len)
-			d->pos++;
+		if (d->pos >= d->len)
+			return TUI_R_NONE;
+		d->pos++;
 		return TUI_R_REDRAW;
 	case ACT_EDIT_HOME:
+		if (d->pos == 0)
+			return TUI_R_NONE;
 		d->pos = 0;
 		return TUI_R_REDRAW;
 	case ACT_EDIT_END:
+		if (d->pos == d->len)
+			return TUI_R_NONE;
 		d->pos = d->len;
 		return TUI_R_REDRAW;
 	case ACT_EDIT_BACKSPACE:
@@ -228,6 +236,8 @@ edit(struct tui_dialog *d, enum tui_action a, int key)
 		d->len--;
 		return TUI_R_REDRAW;
 	case ACT_EDIT_CLEAR:
+		if (d->len == 0)
+			return TUI_R_NONE;
 		d->len = d->pos = d->hscroll = 0;
 		d->buf[0] = L'\0';
 		return TUI_R_REDRAW;
@@ -264,7 +274,7 @@ tui_dialog_handle(struct tui *t, enum tui_action a, int key)
 	case DIALOG_MENU:
 		if (a == ACT_ACCEPT && d->items.n > 0)
 			return finish(t, TUI_ANSWER_OK);
-		return tui_list_move(t, &d->list, a) ? TUI_R_REDRAW : TUI_R_NONE;
+		return tui_list_handle(t, &d->list, a) & ~(unsigned)TUI_R_UNHANDLED;
 	case DIALOG_PROMPT:
 		if (a == ACT_ACCEPT)
 			return finish(t, TUI_ANSWER_OK);

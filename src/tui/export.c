@@ -21,35 +21,25 @@ struct exportscr {
 	char *written;		/* absolute path of the last file written */
 };
 
-#define EX(t) ((struct exportscr *)TUI_PRIV(t, TUI_SCREEN_EXPORT))
-
 static void
 export_init(struct tui *t)
 {
-	struct exportscr *e = xcalloc(1, sizeof *e);
+	struct exportscr *e = TUI_STATE(t, TUI_SCREEN_EXPORT, struct exportscr);
 
-	tui_list_init(&e->list);
 	while (export_formats[e->nformats].name != NULL)
 		e->nformats++;
-	TUI_PRIV(t, TUI_SCREEN_EXPORT) = e;
 }
 
 static void
 export_fini(struct tui *t)
 {
-	struct exportscr *e = EX(t);
-
-	if (e == NULL)
-		return;
-	free(e->written);
-	free(e);
-	TUI_PRIV(t, TUI_SCREEN_EXPORT) = NULL;
+	free(TUI_STATE(t, TUI_SCREEN_EXPORT, struct exportscr)->written);
 }
 
 static void
 export_refresh(struct tui *t)
 {
-	struct exportscr *e = EX(t);
+	struct exportscr *e = TUI_STATE(t, TUI_SCREEN_EXPORT, struct exportscr);
 
 	tui_list_reset(t, &e->list, e->nformats);
 }
@@ -88,7 +78,7 @@ default_name(const struct tui *t, const struct exporter *ex)
 static unsigned
 write_file(struct tui *t, const char *path, int flags)
 {
-	struct exportscr *e = EX(t);
+	struct exportscr *e = TUI_STATE(t, TUI_SCREEN_EXPORT, struct exportscr);
 	const struct exporter *ex = &export_formats[e->chosen];
 	const struct resolution *r = tui_resolution(t);
 	struct file_out *o = NULL;
@@ -138,7 +128,8 @@ static unsigned name_done(struct tui *t, enum tui_answer answer, size_t item,
 static unsigned
 ask_name(struct tui *t, const char *initial)
 {
-	const struct exporter *ex = &export_formats[EX(t)->chosen];
+	const struct exporter *ex =
+		&export_formats[TUI_STATE(t, TUI_SCREEN_EXPORT, struct exportscr)->chosen];
 	/* TRANSLATORS: %s describes the format */
 	char *label = xasprintf(_("Write the change request (%s) to the file:"), _(ex->help));
 
@@ -191,12 +182,14 @@ name_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
 static unsigned
 export_handle(struct tui *t, enum tui_action a)
 {
-	struct exportscr *e = EX(t);
+	struct exportscr *e = TUI_STATE(t, TUI_SCREEN_EXPORT, struct exportscr);
 	char *name;
 	unsigned r;
 
 	switch (a) {
 	case ACT_FORMAT:
+		if (e->chosen == e->list.cur)
+			return TUI_R_NONE;
 		e->chosen = e->list.cur;
 		return TUI_R_REDRAW;
 	case ACT_EXPORT:
@@ -220,7 +213,7 @@ export_handle(struct tui *t, enum tui_action a)
 static void
 draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 {
-	struct exportscr *e = EX(t);
+	struct exportscr *e = TUI_STATE(t, TUI_SCREEN_EXPORT, struct exportscr);
 	const struct exporter *ex = &export_formats[i];
 	attr_t base = cursor ? tui_attr(TUI_ROLE_CURSOR) : tui_attr(TUI_ROLE_NORMAL);
 	bool on = i == e->chosen;
@@ -235,7 +228,7 @@ draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 static void
 export_draw(struct tui *t, const struct tui_layout *lo)
 {
-	struct exportscr *e = EX(t);
+	struct exportscr *e = TUI_STATE(t, TUI_SCREEN_EXPORT, struct exportscr);
 	const struct resolution *r = t->s->plan->products.n > 0 ? tui_resolution(t) : NULL;
 	int y = lo->pane.y, end = lo->pane.y + lo->pane.h;
 	char *s, *name;
@@ -286,7 +279,7 @@ export_draw(struct tui *t, const struct tui_layout *lo)
 static void
 export_item_help(struct tui *t, struct tui_text *x)
 {
-	struct exportscr *e = EX(t);
+	struct exportscr *e = TUI_STATE(t, TUI_SCREEN_EXPORT, struct exportscr);
 
 	if (e->list.cur < e->nformats) {
 		const struct exporter *ex = &export_formats[e->list.cur];
@@ -299,7 +292,7 @@ export_item_help(struct tui *t, struct tui_text *x)
 static struct tui_list *
 export_list(struct tui *t)
 {
-	return &EX(t)->list;
+	return &TUI_STATE(t, TUI_SCREEN_EXPORT, struct exportscr)->list;
 }
 
 static void
@@ -321,6 +314,7 @@ export_handle_all(struct tui *t, enum tui_action a)
 const struct tui_screen tui_export_screen = {
 	.title = N_("Export"),
 	.ctx = TUI_CTX_EXPORT,
+	.priv_size = sizeof(struct exportscr),
 	.init = export_init,
 	.fini = export_fini,
 	.rebuild = export_refresh,

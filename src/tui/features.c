@@ -29,33 +29,16 @@ struct features {
 	size_t on;		/* features on, of selected products */
 };
 
-#define F(t) ((struct features *)TUI_PRIV(t, TUI_SCREEN_FEATURES))
-
-static void
-features_init(struct tui *t)
-{
-	struct features *f = xcalloc(1, sizeof *f);
-
-	tui_list_init(&f->list);
-	TUI_PRIV(t, TUI_SCREEN_FEATURES) = f;
-}
-
 static void
 features_fini(struct tui *t)
 {
-	struct features *f = F(t);
-
-	if (f == NULL)
-		return;
-	free(f->rows);
-	free(f);
-	TUI_PRIV(t, TUI_SCREEN_FEATURES) = NULL;
+	free(TUI_STATE(t, TUI_SCREEN_FEATURES, struct features)->rows);
 }
 
 static bool
 is_heading(const struct tui *t, size_t i)
 {
-	return F(t)->rows[i].kind != ROW_FEATURE;
+	return TUI_STATE(t, TUI_SCREEN_FEATURES, struct features)->rows[i].kind != ROW_FEATURE;
 }
 
 static void
@@ -80,7 +63,7 @@ is_service(const struct catalog_feature *cf)
 static void
 features_refresh(struct tui *t)
 {
-	struct features *f = F(t);
+	struct features *f = TUI_STATE(t, TUI_SCREEN_FEATURES, struct features);
 
 	f->nrows = 0;
 	f->list.skip = is_heading;
@@ -114,7 +97,7 @@ features_refresh(struct tui *t)
 static unsigned
 features_handle(struct tui *t, enum tui_action a)
 {
-	struct features *f = F(t);
+	struct features *f = TUI_STATE(t, TUI_SCREEN_FEATURES, struct features);
 	const struct catalog_feature *cf;
 	struct pp_error err;
 	bool on;
@@ -139,7 +122,7 @@ features_handle(struct tui *t, enum tui_action a)
 static void
 draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 {
-	const struct row *r = &F(t)->rows[i];
+	const struct row *r = &TUI_STATE(t, TUI_SCREEN_FEATURES, struct features)->rows[i];
 	const struct catalog_feature *cf;
 	attr_t base = cursor ? tui_attr(TUI_ROLE_CURSOR) : tui_attr(TUI_ROLE_NORMAL);
 	bool on;
@@ -195,7 +178,7 @@ alternatives(const struct tui *t, const struct catalog_feature *cf)
 static void
 features_draw(struct tui *t, const struct tui_layout *lo)
 {
-	struct features *f = F(t);
+	struct features *f = TUI_STATE(t, TUI_SCREEN_FEATURES, struct features);
 	struct strlist lines;
 	int y = lo->pane.y;
 	size_t on = f->on;
@@ -244,7 +227,7 @@ features_draw(struct tui *t, const struct tui_layout *lo)
 static void
 features_item_help(struct tui *t, struct tui_text *x)
 {
-	struct features *f = F(t);
+	struct features *f = TUI_STATE(t, TUI_SCREEN_FEATURES, struct features);
 	const struct catalog_feature *cf;
 	char *alt;
 
@@ -270,13 +253,13 @@ features_item_help(struct tui *t, struct tui_text *x)
 static struct tui_list *
 features_list(struct tui *t)
 {
-	return &F(t)->list;
+	return &TUI_STATE(t, TUI_SCREEN_FEATURES, struct features)->list;
 }
 
 static void
 features_row_text(struct tui *t, size_t i, struct sbuf *out)
 {
-	const struct row *r = &F(t)->rows[i];
+	const struct row *r = &TUI_STATE(t, TUI_SCREEN_FEATURES, struct features)->rows[i];
 	const struct catalog_feature *cf;
 
 	if (r->kind != ROW_FEATURE)
@@ -289,7 +272,7 @@ features_row_text(struct tui *t, size_t i, struct sbuf *out)
 const struct tui_screen tui_features_screen = {
 	.title = N_("Features"),
 	.ctx = TUI_CTX_FEATURES,
-	.init = features_init,
+	.priv_size = sizeof(struct features),
 	.fini = features_fini,
 	.rebuild = features_refresh,
 	.handle = features_handle,

@@ -3,9 +3,11 @@
  * Shape (tig, htop): one action table (actions.def), one scrolling list
  * widget (list.c), a layout that is a pure function of LINES and COLS
  * (layout.c), semantic colour roles (theme.c), one file per screen ending
- * with its ops table, and a loop (tui.c) that maps keys to actions, lets
- * the dialog, view or screen handle them, and redraws from the state:
- * handlers return what changed and never draw. */
+ * with its ops table (its private state allocated by the engine), and a
+ * loop (tui.c) that hands keys to dispatch.c, which maps them to actions
+ * and lets the dialog, view or screen handle them, and redraws from the
+ * state (frame.c) only when a handler says something changed: handlers
+ * return what changed and never draw.  HACKING.md lists the files. */
 #ifndef PORTPLAN_TUI_INTERNAL_H
 #define PORTPLAN_TUI_INTERNAL_H
 
@@ -24,6 +26,17 @@
 struct plan;
 struct resolution;
 struct tui;
+
+/* ---- the terminal and signals (term.c) ---- */
+
+/* Catches SIGINT, SIGTERM and SIGHUP: each ends the wait for a key. */
+void tui_term_signals(void);
+/* The signal caught, 0 if none. */
+int tui_term_signal(void);
+/* Starts curses (the terminal is restored at exit too); -1 if it cannot. */
+int tui_term_start(void);
+/* Restores the terminal and frees curses' screen. */
+void tui_term_stop(void);
 
 /* ---- keys (keymap.c) ---- */
 
@@ -123,9 +136,10 @@ typedef void tui_row_text_fn(struct tui *t, size_t i, struct sbuf *out);
 void tui_list_init(struct tui_list *l);
 /* Sets the number of rows, keeping the cursor in range and off headings. */
 void tui_list_reset(struct tui *t, struct tui_list *l, size_t n);
-/* Moving: UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST.  False if A is not a
- * movement. */
-bool tui_list_move(struct tui *t, struct tui_list *l, enum tui_action a);
+/* Moving: UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST.  Returns
+ * TUI_R_REDRAW if the cursor or the scroll position moved, TUI_R_NONE if
+ * not (Up on the first row), TUI_R_UNHANDLED if A is not a movement. */
+unsigned tui_list_handle(struct tui *t, struct tui_list *l, enum tui_action a);
 /* Puts the cursor on row I (or the next row that can hold it). */
 void tui_list_goto(struct tui *t, struct tui_list *l, size_t i);
 /* Draws the visible rows into R (and a scroll mark on the right edge). */
@@ -215,18 +229,31 @@ void tui_dialog_fini(struct tui *t);
 
 /* ---- screens ---- */
 
+/* What a handler changed (htop's Htop_Reaction).  The loop acts on
+ * exactly that: it draws only after TUI_R_REDRAW or TUI_R_PLAN, so a
+ * handler that changes what is on screen (a cursor, a scroll position, a
+ * message, a dialog or view opened or closed, a prompt's text) must say
+ * so, and one that changes nothing returns TUI_R_NONE. */
 enum tui_reaction {
-	TUI_R_NONE = 0,
-	TUI_R_REDRAW = 1 << 0,	/* the screen changed */
-	TUI_R_PLAN = 1 << 1,	/* the plan changed: re-resolve, refresh */
+	TUI_R_NONE = 0,		/* nothing changed: nothing is drawn */
+	TUI_R_REDRAW = 1 << 0,	/* what the screen shows changed */
+	TUI_R_PLAN = 1 << 1,	/* the plan changed: a new generation (screens
+				 * rebuild, the plan is resolved again when
+				 * needed), and a redraw */
 	TUI_R_QUIT = 1 << 2,
 	TUI_R_UNHANDLED = 1 << 3,	/* not for this handler */
 	TUI_R_KEEP = 1 << 4,	/* dialog callback: keep the dialog open */
 };
 
+/* A screen: its ops over the one list engine (tig's struct view_ops).
+ * The engine (tui.c) allocates PRIV_SIZE bytes of private state, zeroed,
+ * and initialises the screen's list in it before INIT, and frees them
+ * after FINI; the screen reaches them with TUI_STATE.  INIT and FINI
+ * (either may be NULL) set up and free only what the state points to. */
 struct tui_screen {
 	const char *title;	/* N_() */
 	unsigned ctx;		/* its TUI_CTX_* bit */
+	size_t priv_size;	/* its private state: sizeof(struct ...) */
 	void (*init)(struct tui *t);
 	void (*fini)(struct tui *t);
 	/* Rebuilds the rows from the plan and the resolution. */
@@ -276,7 +303,7 @@ struct tui {
 	unsigned long seen_gen[TUI_SCREEN_COUNT];
 
 	const struct tui_screen *screens[TUI_SCREEN_COUNT];
-	void *priv[TUI_SCREEN_COUNT];
+	void *priv[TUI_SCREEN_COUNT];	/* each screen's state: TUI_STATE */
 	enum tui_screen_id cur;
 
 	struct tui_view *view;
@@ -289,14 +316,23 @@ struct tui {
 	struct strlist notes;	/* warnings while loading the catalog and plan */
 
 	char *search;		/* the last search text */
-	char *msg;
+	char *msg;		/* the message line; a key clears it */
 	enum tui_msg_level msg_level;
-	bool quit;
-	int exit_code;
 };
 
-/* The screen and its private state. */
-#define TUI_PRIV(t, id) ((t)->priv[(id)])
+/* Screen ID's private state, borrowed until tui_main returns.  SIZE must
+ * be the screen's priv_size (a mismatch is a bug: it aborts). */
+void *tui_screen_state(const struct tui *t, enum tui_screen_id id, size_t size);
+/* The typed accessor: TUI_STATE(t, TUI_SCREEN_REVIEW, struct review). */
+#define TUI_STATE(t, id, type) ((type *)tui_screen_state((t), (id), sizeof(type)))
+
+/* Rebuilds the current screen's rows if the plan changed since it last
+ * saw it (tui.c). */
+void tui_screen_sync(struct tui *t);
+/* The action KEY means where it arrives, handled (dispatch.c). */
+unsigned tui_dispatch(struct tui *t, int key);
+/* Draws everything from the state (frame.c). */
+void tui_draw(struct tui *t);
 
 /* The resolution of the current plan (resolving when stale); NULL when the
  * catalog query failed (t->res_error says why). */
@@ -309,15 +345,35 @@ bool tui_dirty(const struct tui *t);
 /* Caller-owned cleaned copy of S ("" for NULL). */
 char *tui_clean(const char *s);
 
+/* ---- searching (search.c) ---- */
+
 /* Starts the search prompt, searching the current screen's list or the
  * open view; SEARCH_NEXT/PREV repeat it. */
 unsigned tui_search_start(struct tui *t);
 unsigned tui_search_again(struct tui *t, int dir);
 
+/* ---- help (help.c) ---- */
+
+/* Opens the help view of the current screen and the item under its
+ * cursor. */
+unsigned tui_help_open(struct tui *t);
+
+/* ---- the recovery file (recovery.c) ---- */
+
+/* Writes the unsaved plan (and the name of its file) for the next start.
+ * Called after a signal, outside the handler. */
+void tui_recovery_write(struct tui *t);
+/* At start: when a recovery file exists, asks whether to restore it. */
+void tui_recovery_offer(struct tui *t);
+
+/* ---- saving and quitting (save.c) ---- */
+
 /* A file name as typed: "~/x" is in $HOME.  Caller-owned. */
 char *tui_expand_path(const char *path);
-
-/* Saving (tui.c): to the plan's file, or asking for one. */
+/* Saves to the plan's file, or asks for one first. */
 unsigned tui_save(struct tui *t);
+/* Quits, asking first (and maybe saving) when the plan has unsaved
+ * changes. */
+unsigned tui_quit(struct tui *t);
 
 #endif

@@ -83,8 +83,9 @@ tui_list_reset(struct tui *t, struct tui_list *l, size_t n)
 	tui_list_goto(t, l, l->cur);
 }
 
-bool
-tui_list_move(struct tui *t, struct tui_list *l, enum tui_action a)
+/* Moves for A; false if A is not a movement. */
+static bool
+list_move(struct tui *t, struct tui_list *l, enum tui_action a)
 {
 	size_t page = l->height > 1 ? (size_t)l->height - 1 : 1, j;
 
@@ -130,6 +131,16 @@ tui_list_move(struct tui *t, struct tui_list *l, enum tui_action a)
 	}
 	list_scroll(t, l);
 	return true;
+}
+
+unsigned
+tui_list_handle(struct tui *t, struct tui_list *l, enum tui_action a)
+{
+	size_t cur = l->cur, top = l->top;
+
+	if (!list_move(t, l, a))
+		return TUI_R_UNHANDLED;
+	return l->cur != cur || l->top != top ? TUI_R_REDRAW : TUI_R_NONE;
 }
 
 void

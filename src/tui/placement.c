@@ -26,8 +26,6 @@ struct placement {
 	int label_w, zone_w;	/* widest endpoint and zone of the rows */
 };
 
-#define PL(t) ((struct placement *)TUI_PRIV(t, TUI_SCREEN_PLACEMENT))
-
 static void
 clear_rows(struct placement *p)
 {
@@ -37,31 +35,18 @@ clear_rows(struct placement *p)
 }
 
 static void
-placement_init(struct tui *t)
-{
-	struct placement *p = xcalloc(1, sizeof *p);
-
-	tui_list_init(&p->list);
-	TUI_PRIV(t, TUI_SCREEN_PLACEMENT) = p;
-}
-
-static void
 placement_fini(struct tui *t)
 {
-	struct placement *p = PL(t);
+	struct placement *p = TUI_STATE(t, TUI_SCREEN_PLACEMENT, struct placement);
 
-	if (p == NULL)
-		return;
 	clear_rows(p);
 	free(p->rows);
-	free(p);
-	TUI_PRIV(t, TUI_SCREEN_PLACEMENT) = NULL;
 }
 
 static bool
 is_heading(const struct tui *t, size_t i)
 {
-	return PL(t)->rows[i].heading;
+	return TUI_STATE(t, TUI_SCREEN_PLACEMENT, struct placement)->rows[i].heading;
 }
 
 static void
@@ -111,7 +96,7 @@ placed(const struct plan *p, const char *id)
 static void
 placement_refresh(struct tui *t)
 {
-	struct placement *p = PL(t);
+	struct placement *p = TUI_STATE(t, TUI_SCREEN_PLACEMENT, struct placement);
 	const struct resolution *r = tui_resolution(t);
 	struct use *uses = NULL;
 	size_t nuses = 0, k = 0;
@@ -194,7 +179,7 @@ placement_refresh(struct tui *t)
 static const char *
 cur_id(struct tui *t)
 {
-	struct placement *p = PL(t);
+	struct placement *p = TUI_STATE(t, TUI_SCREEN_PLACEMENT, struct placement);
 
 	if (p->nrows == 0 || p->rows[p->list.cur].heading)
 		return NULL;
@@ -499,7 +484,8 @@ addresses(const struct tui *t, const char *id, bool *from_catalog)
 static void
 draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 {
-	const struct row *r = &PL(t)->rows[i];
+	struct placement *p = TUI_STATE(t, TUI_SCREEN_PLACEMENT, struct placement);
+	const struct row *r = &p->rows[i];
 	const struct catalog_endpoint *e;
 	const char *zone;
 	attr_t base = cursor ? tui_attr(TUI_ROLE_CURSOR) : tui_attr(TUI_ROLE_NORMAL);
@@ -514,7 +500,7 @@ draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 	e = edit_endpoint(t->ed, r->text);
 	zone = ep_zone(t, r->text);
 	moved = e == NULL || (zone != NULL && e->zone != NULL && strcmp(zone, e->zone) != 0);
-	columns(PL(t), line->w - 2, &lw, &zw);
+	columns(p, line->w - 2, &lw, &zw);
 	aw = line->w - 2 - lw - zw;
 	addr = addresses(t, r->text, &cat);
 	tui_put_attr(line->y, line->x, 2, "", base);
@@ -532,7 +518,7 @@ draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 static void
 placement_draw(struct tui *t, const struct tui_layout *lo)
 {
-	struct placement *p = PL(t);
+	struct placement *p = TUI_STATE(t, TUI_SCREEN_PLACEMENT, struct placement);
 	const char *ep = cur_id(t);
 	int y = lo->pane.y, end = lo->pane.y + lo->pane.h;
 	size_t n = 0;
@@ -641,13 +627,13 @@ placement_item_help(struct tui *t, struct tui_text *x)
 static struct tui_list *
 placement_list(struct tui *t)
 {
-	return &PL(t)->list;
+	return &TUI_STATE(t, TUI_SCREEN_PLACEMENT, struct placement)->list;
 }
 
 static void
 placement_row_text(struct tui *t, size_t i, struct sbuf *out)
 {
-	const struct row *r = &PL(t)->rows[i];
+	const struct row *r = &TUI_STATE(t, TUI_SCREEN_PLACEMENT, struct placement)->rows[i];
 	const char *zone;
 	bool cat;
 	char *addr;
@@ -664,7 +650,7 @@ placement_row_text(struct tui *t, size_t i, struct sbuf *out)
 const struct tui_screen tui_placement_screen = {
 	.title = N_("Placement"),
 	.ctx = TUI_CTX_PLACEMENT,
-	.init = placement_init,
+	.priv_size = sizeof(struct placement),
 	.fini = placement_fini,
 	.rebuild = placement_refresh,
 	.handle = placement_handle,

@@ -16,37 +16,29 @@ struct products {
 	size_t vendor_w;	/* the widest vendor */
 };
 
-#define P(t) ((struct products *)TUI_PRIV(t, TUI_SCREEN_PRODUCTS))
-
 static void
 products_init(struct tui *t)
 {
-	struct products *p = xcalloc(1, sizeof *p);
+	struct products *p = TUI_STATE(t, TUI_SCREEN_PRODUCTS, struct products);
 
-	tui_list_init(&p->list);
 	strlist_init(&p->unknown);
 	for (size_t i = 0; i < t->ed->products.n; i++)
 		if (t->ed->products.v[i].vendor != NULL && text_width(t->ed->products.v[i].vendor) > p->vendor_w)
 			p->vendor_w = text_width(t->ed->products.v[i].vendor);
-	TUI_PRIV(t, TUI_SCREEN_PRODUCTS) = p;
 }
 
 static void
 products_fini(struct tui *t)
 {
-	struct products *p = P(t);
+	struct products *p = TUI_STATE(t, TUI_SCREEN_PRODUCTS, struct products);
 
-	if (p == NULL)
-		return;
 	strlist_fini(&p->unknown);
-	free(p);
-	TUI_PRIV(t, TUI_SCREEN_PRODUCTS) = NULL;
 }
 
 static void
 products_refresh(struct tui *t)
 {
-	struct products *p = P(t);
+	struct products *p = TUI_STATE(t, TUI_SCREEN_PRODUCTS, struct products);
 
 	strlist_fini(&p->unknown);
 	strlist_init(&p->unknown);
@@ -60,13 +52,15 @@ products_refresh(struct tui *t)
 static const char *
 row_id(struct tui *t, size_t i)
 {
-	return i < t->ed->products.n ? t->ed->products.v[i].id : P(t)->unknown.v[i - t->ed->products.n];
+	struct products *p = TUI_STATE(t, TUI_SCREEN_PRODUCTS, struct products);
+
+	return i < t->ed->products.n ? t->ed->products.v[i].id : p->unknown.v[i - t->ed->products.n];
 }
 
 static unsigned
 products_handle(struct tui *t, enum tui_action a)
 {
-	struct products *p = P(t);
+	struct products *p = TUI_STATE(t, TUI_SCREEN_PRODUCTS, struct products);
 	struct pp_error err;
 	const char *id;
 	char *label;
@@ -95,7 +89,7 @@ products_handle(struct tui *t, enum tui_action a)
 static int
 vendor_width(const struct tui *t, int w)
 {
-	size_t vw = P(t)->vendor_w;
+	size_t vw = TUI_STATE(t, TUI_SCREEN_PRODUCTS, struct products)->vendor_w;
 
 	if ((int)vw > w / 4)
 		vw = (size_t)w / 4;
@@ -131,7 +125,7 @@ draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 static void
 products_draw(struct tui *t, const struct tui_layout *lo)
 {
-	struct products *p = P(t);
+	struct products *p = TUI_STATE(t, TUI_SCREEN_PRODUCTS, struct products);
 	struct strlist lines;
 	int y = lo->pane.y;
 	size_t sel = t->s->plan->products.n;
@@ -164,7 +158,7 @@ products_draw(struct tui *t, const struct tui_layout *lo)
 static void
 products_item_help(struct tui *t, struct tui_text *x)
 {
-	struct products *p = P(t);
+	struct products *p = TUI_STATE(t, TUI_SCREEN_PRODUCTS, struct products);
 	const struct catalog_product *cp;
 
 	if (p->list.n == 0 || p->list.cur >= t->ed->products.n) {
@@ -184,7 +178,7 @@ products_item_help(struct tui *t, struct tui_text *x)
 static struct tui_list *
 products_list(struct tui *t)
 {
-	return &P(t)->list;
+	return &TUI_STATE(t, TUI_SCREEN_PRODUCTS, struct products)->list;
 }
 
 static void
@@ -203,6 +197,7 @@ products_row_text(struct tui *t, size_t i, struct sbuf *out)
 const struct tui_screen tui_products_screen = {
 	.title = N_("Products"),
 	.ctx = TUI_CTX_PRODUCTS,
+	.priv_size = sizeof(struct products),
 	.init = products_init,
 	.fini = products_fini,
 	.rebuild = products_refresh,

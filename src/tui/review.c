@@ -43,35 +43,20 @@ struct review {
 	size_t warnings;	/* resolution_warnings() of the resolution */
 };
 
-#define RV(t) ((struct review *)TUI_PRIV(t, TUI_SCREEN_REVIEW))
-
-static void
-review_init(struct tui *t)
-{
-	struct review *v = xcalloc(1, sizeof *v);
-
-	tui_list_init(&v->list);
-	TUI_PRIV(t, TUI_SCREEN_REVIEW) = v;
-}
-
 static void
 review_fini(struct tui *t)
 {
-	struct review *v = RV(t);
+	struct review *v = TUI_STATE(t, TUI_SCREEN_REVIEW, struct review);
 
-	if (v == NULL)
-		return;
 	free(v->rows);
 	free(v->fa);
 	free(v->fb);
-	free(v);
-	TUI_PRIV(t, TUI_SCREEN_REVIEW) = NULL;
 }
 
 static bool
 is_heading(const struct tui *t, size_t i)
 {
-	return RV(t)->rows[i].kind != ROW_RULE;
+	return TUI_STATE(t, TUI_SCREEN_REVIEW, struct review)->rows[i].kind != ROW_RULE;
 }
 
 static size_t
@@ -140,7 +125,7 @@ add_group(struct review *v, const struct resolution *r, enum row_kind kind, size
 static void
 review_refresh(struct tui *t)
 {
-	struct review *v = RV(t);
+	struct review *v = TUI_STATE(t, TUI_SCREEN_REVIEW, struct review);
 	const struct resolution *r = tui_resolution(t);
 	size_t first_other;
 
@@ -206,7 +191,7 @@ show_warnings(struct tui *t)
 	struct tui_text x;
 
 	if (r == NULL)
-		return TUI_R_REDRAW;
+		return TUI_R_NONE;
 	tui_text_init(&x);
 	add_warnings(&x, r);
 	tui_view_open(t, _("Warnings of the change request"), &x);
@@ -345,7 +330,7 @@ static unsigned
 filter_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
 	    const char *arg)
 {
-	struct review *v = RV(t);
+	struct review *v = TUI_STATE(t, TUI_SCREEN_REVIEW, struct review);
 	const struct resolution *r = t->res;
 
 	(void)text;
@@ -371,7 +356,7 @@ choose_filter(struct tui *t)
 	struct strlist items;
 
 	if (r == NULL)
-		return TUI_R_REDRAW;
+		return TUI_R_NONE;
 	strlist_init(&items);
 	strlist_add(&items, _("All rules"));
 	for (size_t b = 0; b < r->nboundaries; b++)
@@ -390,7 +375,7 @@ choose_filter(struct tui *t)
 static unsigned
 review_handle(struct tui *t, enum tui_action a)
 {
-	struct review *v = RV(t);
+	struct review *v = TUI_STATE(t, TUI_SCREEN_REVIEW, struct review);
 
 	switch (a) {
 	case ACT_DETAIL:
@@ -435,10 +420,11 @@ heading_text(const struct resolution *r, const struct row *row, char *buf, size_
 static void
 draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 {
-	const struct row *row = &RV(t)->rows[i];
+	struct review *v = TUI_STATE(t, TUI_SCREEN_REVIEW, struct review);
+	const struct row *row = &v->rows[i];
 	const struct rule *rule;
 	attr_t base = cursor ? tui_attr(TUI_ROLE_CURSOR) : tui_attr(TUI_ROLE_NORMAL);
-	int ew, pw = RV(t)->ports_w + 2, uw, x = line->x;
+	int ew, pw = v->ports_w + 2, uw, x = line->x;
 	char *p;
 
 	if (row->kind != ROW_RULE) {
@@ -475,7 +461,7 @@ draw_row(struct tui *t, size_t i, const struct tui_rect *line, bool cursor)
 static void
 review_draw(struct tui *t, const struct tui_layout *lo)
 {
-	struct review *v = RV(t);
+	struct review *v = TUI_STATE(t, TUI_SCREEN_REVIEW, struct review);
 	const struct resolution *r = t->res;
 	int y = lo->pane.y, end = lo->pane.y + lo->pane.h;
 	char *s;
@@ -566,13 +552,13 @@ review_item_help(struct tui *t, struct tui_text *x)
 static struct tui_list *
 review_list(struct tui *t)
 {
-	return &RV(t)->list;
+	return &TUI_STATE(t, TUI_SCREEN_REVIEW, struct review)->list;
 }
 
 static void
 review_row_text(struct tui *t, size_t i, struct sbuf *out)
 {
-	const struct row *row = &RV(t)->rows[i];
+	const struct row *row = &TUI_STATE(t, TUI_SCREEN_REVIEW, struct review)->rows[i];
 	const struct rule *rule;
 	char *p;
 
@@ -591,7 +577,7 @@ review_row_text(struct tui *t, size_t i, struct sbuf *out)
 const struct tui_screen tui_review_screen = {
 	.title = N_("Review"),
 	.ctx = TUI_CTX_REVIEW,
-	.init = review_init,
+	.priv_size = sizeof(struct review),
 	.fini = review_fini,
 	.rebuild = review_refresh,
 	.handle = review_handle,

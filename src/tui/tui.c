@@ -1,35 +1,26 @@
-/* tui.c: the planner's loop, the terminal, signals, saving, quitting and
- * the recovery file.
+/* tui.c: the planner's state and its life: the screens, the loop, the
+ * tear-down, over the session main.c opened (catalog, plan, editor).
  *
- * The loop reads a key, maps it through the action table for the current
- * context (dialog, view or screen), lets that handle it and redraws from
- * the state when something changed (htop's reactions).  Nothing is written
- * to stderr while curses owns the terminal; the terminal is restored on
- * every way out, SIGINT, SIGTERM and SIGHUP included. */
+ * The loop reads a key, lets tui_dispatch (dispatch.c) handle it and
+ * acts on exactly the reaction it returns (htop's): a new plan generation
+ * for TUI_R_PLAN, a redraw from the state (tui_draw, frame.c) for that or
+ * TUI_R_REDRAW, nothing for TUI_R_NONE.  Nothing is written to stderr
+ * while curses owns the terminal (term.c restores it on every way out,
+ * SIGINT, SIGTERM and SIGHUP included). */
 #include "config.h"
 
-#include <errno.h>
-#include <limits.h>
-#include <locale.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "catalog/catalog.h"
-#include "plan/drift.h"
 #include "plan/plan.h"
-#include "plan/planfile.h"
 #include "plan/session.h"
 #include "resolve/resolve.h"
 #include "tui/internal.h"
 #include "tui/tui.h"
-#include "util/file.h"
 #include "util/i18n.h"
-#include "util/width.h"
 
 static const struct tui_screen *const all_screens[TUI_SCREEN_COUNT] = {
 	&tui_products_screen,
@@ -39,62 +30,7 @@ static const struct tui_screen *const all_screens[TUI_SCREEN_COUNT] = {
 	&tui_export_screen,
 };
 
-/* ---- terminal and signals ---- */
-
-static volatile sig_atomic_t got_signal;
-static bool curses_on;
-static SCREEN *screen;
-
-static void
-on_signal(int sig)
-{
-	got_signal = sig;
-}
-
-static void
-restore_terminal(void)
-{
-	if (!curses_on)
-		return;
-	curs_set(1);
-	endwin();
-	curses_on = false;
-}
-
-static void
-install_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;	/* no SA_RESTART: a signal ends the wait for a key */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
-static int
-start_curses(void)
-{
-	screen = newterm(NULL, stdout, stdin);
-	if (screen == NULL)
-		return -1;
-	set_term(screen);
-	curses_on = true;
-	atexit(restore_terminal);
-	cbreak();
-	noecho();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	wtimeout(stdscr, 250);	/* to notice signals even if a read restarts */
-	curs_set(0);
-	tui_theme_init();
-	return 0;
-}
-
-/* ---- helpers for the screens ---- */
+/* ---- the state the screens share ---- */
 
 void
 tui_message(struct tui *t, enum tui_msg_level level, const char *fmt, ...)
@@ -134,430 +70,48 @@ tui_resolution(struct tui *t)
 	return t->res;
 }
 
-/* ---- saving ---- */
+/* ---- the screens ---- */
 
-char *
-tui_expand_path(const char *path)
-{
-	const char *home = getenv("HOME");
-
-	if (path[0] == '~' && path[1] == '/' && home != NULL && home[0] != '\0')
-		return xasprintf("%s%s", home, path + 1);
-	return xstrdup(path);
-}
-
-static unsigned
-save_to(struct tui *t, const char *path, int flags)
-{
-	struct pp_error err;
-	char buf[2200];
-
-	error_clear(&err);
-	/* the catalog as it is now, so that a later load can tell what changed */
-	if (drift_fingerprint(t->s->cat, t->s->plan, &err) != 0 ||
-	    planfile_save(t->s->plan, path, flags, &err) != 0) {
-		error_format(&err, buf, sizeof buf);
-		/* TRANSLATORS: %s is the reason (file: problem) */
-		tui_message(t, TUI_MSG_ERROR, _("Not saved: %s"), buf);
-		t->pending_quit = false;
-		return TUI_R_REDRAW;
-	}
-	plan_free(&t->s->saved);
-	t->s->saved = plan_dup(t->s->plan);
-	if (t->s->path != path) {
-		free(t->s->path);
-		t->s->path = xstrdup(path);
-	}
-	tui_message(t, TUI_MSG_INFO, _("Saved the plan to %s."), path);
-	if (t->pending_quit)
-		return TUI_R_QUIT | TUI_R_REDRAW;
-	return TUI_R_REDRAW;
-}
-
-static unsigned save_as_done(struct tui *t, enum tui_answer answer, size_t item,
-			     const char *text, const char *arg);
-
-static unsigned
-overwrite_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
-	       const char *arg)
-{
-	(void)item;
-	(void)text;
-	if (answer == TUI_ANSWER_YES)
-		return save_to(t, arg, 0);
-	if (answer == TUI_ANSWER_NO) {
-		tui_prompt(t, _("Save"), _("Save the plan as (another name):"), arg, false,
-			   save_as_done, NULL);
-		return TUI_R_REDRAW;
-	}
-	t->pending_quit = false;
-	return TUI_R_REDRAW;
-}
-
-static unsigned
-save_as_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
-	     const char *arg)
-{
-	char *q, *path;
-	unsigned r;
-
-	(void)item;
-	(void)arg;
-	if (answer != TUI_ANSWER_OK) {
-		t->pending_quit = false;
-		return TUI_R_REDRAW;
-	}
-	if (text == NULL || text[strspn(text, " ")] == '\0') {
-		tui_prompt_error(t, _("Type a file name, or press Esc to cancel."));
-		return TUI_R_KEEP;
-	}
-	path = tui_expand_path(text);
-	if (t->s->path != NULL && strcmp(path, t->s->path) == 0) {
-		r = save_to(t, path, 0);
-	} else if (file_exists(path)) {
-		/* TRANSLATORS: %s is a file name */
-		q = xasprintf(_("%s already exists. Replace it with this plan?"), path);
-		tui_confirm(t, _("Replace file?"), q, TUI_ANSWER_NO, overwrite_done, path);
-		free(q);
-		r = TUI_R_REDRAW;
-	} else
-		r = save_to(t, path, FILE_WRITE_NOREPLACE);
-	free(path);
-	return r;
-}
-
-/* A file name from the selected products: "bems-mis.portplan". */
-static char *
-default_plan_name(const struct tui *t)
-{
-	struct sbuf b;
-
-	sbuf_init(&b);
-	for (size_t i = 0; i < t->s->plan->products.n && i < 4; i++)
-		sbuf_addf(&b, "%s%s", i ? "-" : "", t->s->plan->products.v[i]);
-	if (b.len == 0)
-		sbuf_add(&b, "plan");
-	sbuf_add(&b, ".portplan");
-	return sbuf_take(&b);
-}
-
-unsigned
-tui_save(struct tui *t)
-{
-	char *name;
-
-	if (t->s->path != NULL)
-		return save_to(t, t->s->path, 0);
-	name = default_plan_name(t);
-	tui_prompt(t, _("Save"), _("Save the plan as:"), name, false, save_as_done, NULL);
-	free(name);
-	return TUI_R_REDRAW;
-}
-
-/* ---- quitting ---- */
-
-static unsigned
-quit_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
-	  const char *arg)
-{
-	(void)item;
-	(void)text;
-	(void)arg;
-	switch (answer) {
-	case TUI_ANSWER_YES:
-		t->pending_quit = true;
-		return tui_save(t);
-	case TUI_ANSWER_NO:
-		return TUI_R_QUIT;
-	default:
-		return TUI_R_REDRAW;
-	}
-}
-
-static unsigned
-quit(struct tui *t)
-{
-	if (!tui_dirty(t))
-		return TUI_R_QUIT;
-	tui_confirm(t, _("Unsaved changes"),
-		    _("The plan has unsaved changes. Save them before quitting? (n quits without saving)"),
-		    TUI_ANSWER_YES, quit_done, NULL);
-	return TUI_R_REDRAW;
-}
-
-/* ---- the recovery file ---- */
-
-/* Caller-owned directory of the recovery file. */
-static char *
-recovery_dir(void)
-{
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *cache = getenv("XDG_CACHE_HOME");
-	const char *home = getenv("HOME");
-
-	if (state != NULL && state[0] == '/')
-		return xasprintf("%s/portplan", state);
-	if (cache != NULL && cache[0] == '/')
-		return xasprintf("%s/portplan", cache);
-	return xasprintf("%s/.cache/portplan", home != NULL ? home : ".");
-}
-
-static char *
-recovery_file(const char *name)
-{
-	char *dir = recovery_dir();
-	char *path = xasprintf("%s/%s", dir, name);
-
-	free(dir);
-	return path;
-}
-
-/* Writes the unsaved plan (and the name of its file) for the next start.
- * Called after a signal, outside the handler. */
+/* Gives every screen its private state, zeroed, with its list ready,
+ * then lets it set up the rest. */
 static void
-write_recovery(struct tui *t)
+screens_init(struct tui *t)
 {
-	char *dir = recovery_dir();
-	char *plan_path = recovery_file("recovery.portplan");
-	char *name_path = recovery_file("recovery.path");
-	struct pp_error err;
+	for (int i = 0; i < TUI_SCREEN_COUNT; i++) {
+		const struct tui_screen *s = all_screens[i];
 
-	error_clear(&err);
-	if (file_mkdirs(dir, &err) == 0 &&
-	    planfile_save(t->s->plan, plan_path, 0, &err) == 0) {
-		if (t->s->path != NULL) {
-			char *abs = realpath(t->s->path, NULL);
-			const char *p = abs != NULL ? abs : t->s->path;
-
-			file_write_atomic(name_path, p, strlen(p), 0, &err);
-			free(abs);
-		} else
-			unlink(name_path);
+		t->screens[i] = s;
+		t->priv[i] = xcalloc(1, s->priv_size > 0 ? s->priv_size : 1);
+		if (s->list != NULL)
+			tui_list_init(s->list(t));
+		if (s->init != NULL)
+			s->init(t);
 	}
-	free(dir);
-	free(plan_path);
-	free(name_path);
 }
 
 static void
-remove_recovery(void)
+screens_fini(struct tui *t)
 {
-	char *plan_path = recovery_file("recovery.portplan");
-	char *name_path = recovery_file("recovery.path");
-
-	unlink(plan_path);
-	unlink(name_path);
-	free(plan_path);
-	free(name_path);
-}
-
-static unsigned
-recovery_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
-	      const char *arg)
-{
-	(void)item;
-	(void)text;
-	(void)arg;
-	if (answer == TUI_ANSWER_YES) {
-		session_replace_plan(t->s, t->recovered);
-		t->recovered = NULL;
-		if (t->recovered_path != NULL) {
-			free(t->s->path);
-			t->s->path = t->recovered_path;
-			t->recovered_path = NULL;
-			/* the file on disk is what was last saved */
-			{
-				struct plan *disk = NULL;
-				struct pp_error err;
-
-				if (planfile_load(t->s->path, &disk, NULL, &err) == 0) {
-					plan_free(&t->s->saved);
-					t->s->saved = disk;
-				}
-			}
-		}
-		remove_recovery();
-		tui_message(t, TUI_MSG_INFO,
-			    _("Restored the unsaved changes. Press F2 to save them."));
-		return TUI_R_PLAN | TUI_R_REDRAW;
-	}
-	if (answer == TUI_ANSWER_NO) {
-		remove_recovery();
-		tui_message(t, TUI_MSG_INFO, _("Discarded the recovered changes."));
-	}
-	plan_free(&t->recovered);
-	xfree(&t->recovered_path);
-	return TUI_R_REDRAW;
-}
-
-static void
-offer_recovery(struct tui *t)
-{
-	char *plan_path = recovery_file("recovery.portplan");
-	char *name_path = recovery_file("recovery.path");
-	struct pp_error err;
-	char *data = NULL, *q;
-	size_t len;
-
-	error_clear(&err);
-	if (!file_exists(plan_path))
-		goto out;
-	if (planfile_load(plan_path, &t->recovered, NULL, &err) != 0) {
-		char buf[2200];
-
-		error_format(&err, buf, sizeof buf);
-		tui_message(t, TUI_MSG_WARN, _("A recovery file exists but cannot be read: %s"), buf);
-		goto out;
-	}
-	if (file_read(name_path, PATH_MAX, &data, &len, &err) == 0 && len > 0) {
-		data[strcspn(data, "\n")] = '\0';
-		t->recovered_path = xstrdup(data);
-	}
-	if (t->recovered_path != NULL)
-		/* TRANSLATORS: %s is the plan's file name */
-		q = xasprintf(_("portplan was stopped with unsaved changes to %s. Restore them? (n discards them, Esc asks again next time)"),
-			      t->recovered_path);
-	else
-		q = xasprintf("%s", _("portplan was stopped with unsaved changes to a new plan. Restore them? (n discards them, Esc asks again next time)"));
-	tui_confirm(t, _("Recover unsaved changes"), q, TUI_ANSWER_YES, recovery_done, NULL);
-	free(q);
-out:
-	free(data);
-	free(plan_path);
-	free(name_path);
-}
-
-/* ---- searching ---- */
-
-static unsigned
-search_run(struct tui *t, int dir)
-{
-	const struct tui_screen *s = t->screens[t->cur];
-	bool found;
-
-	if (t->search == NULL || t->search[0] == '\0')
-		return TUI_R_REDRAW;
-	if (t->view != NULL)
-		found = tui_view_search(t, t->search, dir);
-	else
-		found = s->list != NULL && tui_list_search(t, s->list(t), t->search, dir,
-							   s->row_text);
-	if (!found)
-		/* TRANSLATORS: %s is the searched text */
-		tui_message(t, TUI_MSG_WARN, _("Not found: %s"), t->search);
-	return TUI_R_REDRAW;
-}
-
-static unsigned
-search_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
-	    const char *arg)
-{
-	(void)item;
-	(void)arg;
-	if (answer != TUI_ANSWER_OK || text == NULL || text[0] == '\0')
-		return TUI_R_REDRAW;
-	free(t->search);
-	t->search = xstrdup(text);
-	return search_run(t, 1);
-}
-
-unsigned
-tui_search_start(struct tui *t)
-{
-	tui_prompt(t, NULL, "/", "", true, search_done, NULL);
-	return TUI_R_REDRAW;
-}
-
-unsigned
-tui_search_again(struct tui *t, int dir)
-{
-	if (t->search == NULL) {
-		tui_message(t, TUI_MSG_INFO, _("Press / to search."));
-		return TUI_R_REDRAW;
-	}
-	return search_run(t, dir);
-}
-
-/* ---- help ---- */
-
-/* The keys of SECTION under its title; with CTX, instead every action
- * of a screen section (not global, not movement) that works in CTX. */
-static void
-add_section_keys(struct tui_text *x, enum tui_section section, unsigned ctx)
-{
-	bool any = false;
-
-	for (int a = 1; a < ACT_COUNT; a++) {
-		const struct tui_action_info *ai = &tui_actions[a];
-
-		if (ctx == 0 ? ai->section != section :
-		    !(ai->ctx & ctx) || ai->section == TUI_SECTION_GLOBAL ||
-		    ai->section == TUI_SECTION_MOVE)
+	for (int i = 0; i < TUI_SCREEN_COUNT; i++) {
+		if (t->screens[i] == NULL)
 			continue;
-		if (!any)
-			tui_text_add(x, TUI_PARA_TITLE, _(tui_section_titles[section]));
-		any = true;
-		tui_text_key(x, C_("key", ai->keys), _(ai->help));
+		if (t->screens[i]->fini != NULL)
+			t->screens[i]->fini(t);
+		free(t->priv[i]);
+		t->priv[i] = NULL;
 	}
-	if (any)
-		tui_text_add(x, TUI_PARA_BLANK, "");
 }
 
-static unsigned
-open_help(struct tui *t)
+void *
+tui_screen_state(const struct tui *t, enum tui_screen_id id, size_t size)
 {
-	const struct tui_screen *s = t->screens[t->cur];
-	struct tui_text x;
-	char *title;
-	enum tui_section mine = TUI_SECTION_COUNT;
-
-	tui_text_init(&x);
-	if (t->notes.n > 0) {
-		tui_text_add(&x, TUI_PARA_TITLE, _("Notes while loading the catalog and the plan"));
-		for (size_t i = 0; i < t->notes.n; i++)
-			tui_text_add(&x, TUI_PARA_WARN, t->notes.v[i]);
-		tui_text_add(&x, TUI_PARA_BLANK, "");
-	}
-	if (s->item_help != NULL) {
-		tui_text_add(&x, TUI_PARA_TITLE, _("The item under the cursor"));
-		s->item_help(t, &x);
-		tui_text_add(&x, TUI_PARA_BLANK, "");
-	}
-	/* this screen's own keys first, under the title of the section of
-	 * an action that works here only (else of any that works here),
-	 * then the rest of the table */
-	for (int pass = 0; pass < 2 && mine == TUI_SECTION_COUNT; pass++)
-		for (int a = 1; a < ACT_COUNT && mine == TUI_SECTION_COUNT; a++)
-			if ((pass == 0 ? (tui_actions[a].ctx & TUI_CTX_MAIN) == s->ctx :
-			     (tui_actions[a].ctx & s->ctx) != 0) &&
-			    tui_actions[a].section != TUI_SECTION_GLOBAL &&
-			    tui_actions[a].section != TUI_SECTION_MOVE)
-				mine = tui_actions[a].section;
-	if (mine != TUI_SECTION_COUNT)
-		add_section_keys(&x, mine, s->ctx);
-	tui_text_add(&x, TUI_PARA_TITLE, _("From nothing to a change request"));
-	tui_text_add(&x, TUI_PARA_ITEM, _("1 Products: select what you install (Space)."));
-	tui_text_add(&x, TUI_PARA_ITEM, _("2 Features: select the services and options in use; the help of each is shown below the list."));
-	tui_text_add(&x, TUI_PARA_ITEM, _("3 Placement: put each server and peer in its zone (Enter) and give its addresses (a)."));
-	tui_text_add(&x, TUI_PARA_ITEM, _("4 Review: check the rules per zone boundary; Enter shows every purpose and citation."));
-	tui_text_add(&x, TUI_PARA_ITEM, _("5 Export: write the change request (Markdown for people, CSV for ticket systems)."));
-	tui_text_add(&x, TUI_PARA_ITEM, _("F2 saves the plan so that you can change it later: portplan FILE."));
-	tui_text_add(&x, TUI_PARA_BLANK, "");
-	for (int sec = 0; sec < TUI_SECTION_COUNT; sec++)
-		if ((enum tui_section)sec != mine)
-			add_section_keys(&x, (enum tui_section)sec, 0);
-	/* TRANSLATORS: title of the help view; %s is the screen's name */
-	title = xasprintf(_("Help: %s"), _(s->title));
-	tui_view_open(t, title, &x);
-	free(title);
-	tui_text_fini(&x);
-	return TUI_R_REDRAW;
+	if (t->priv[id] == NULL || size != t->screens[id]->priv_size)
+		abort();	/* a screen asked for another type than its own */
+	return t->priv[id];
 }
 
-/* ---- dispatch ---- */
-
-static void
-sync_screen(struct tui *t)
+void
+tui_screen_sync(struct tui *t)
 {
 	if (t->seen_gen[t->cur] != t->plan_gen) {
 		t->seen_gen[t->cur] = t->plan_gen;
@@ -565,346 +119,12 @@ sync_screen(struct tui *t)
 	}
 }
 
-static unsigned
-go_to(struct tui *t, enum tui_screen_id id)
-{
-	t->cur = id;
-	sync_screen(t);
-	return TUI_R_REDRAW;
-}
-
-static unsigned
-global_action(struct tui *t, enum tui_action a)
-{
-	const struct tui_screen *s = t->screens[t->cur];
-
-	if (s->list != NULL && tui_list_move(t, s->list(t), a))
-		return TUI_R_REDRAW;
-	switch (a) {
-	case ACT_HELP:
-		return open_help(t);
-	case ACT_SAVE:
-		return tui_save(t);
-	case ACT_QUIT:
-		return quit(t);
-	case ACT_NEXT_SCREEN:
-		return go_to(t, (enum tui_screen_id)((t->cur + 1) % TUI_SCREEN_COUNT));
-	case ACT_PREV_SCREEN:
-		return go_to(t, (enum tui_screen_id)((t->cur + TUI_SCREEN_COUNT - 1) %
-						       TUI_SCREEN_COUNT));
-	case ACT_GOTO_PRODUCTS:
-		return go_to(t, TUI_SCREEN_PRODUCTS);
-	case ACT_GOTO_FEATURES:
-		return go_to(t, TUI_SCREEN_FEATURES);
-	case ACT_GOTO_PLACEMENT:
-		return go_to(t, TUI_SCREEN_PLACEMENT);
-	case ACT_GOTO_REVIEW:
-		return go_to(t, TUI_SCREEN_REVIEW);
-	case ACT_GOTO_EXPORT:
-		return go_to(t, TUI_SCREEN_EXPORT);
-	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		return TUI_R_REDRAW;
-	case ACT_SEARCH:
-		return tui_search_start(t);
-	case ACT_SEARCH_NEXT:
-		return tui_search_again(t, 1);
-	case ACT_SEARCH_PREV:
-		return tui_search_again(t, -1);
-	default:
-		return TUI_R_NONE;
-	}
-}
-
-static unsigned
-dispatch(struct tui *t, int key)
-{
-	struct tui_layout lo;
-	enum tui_action a;
-	unsigned r;
-
-	tui_layout_compute(LINES, COLS, &lo);
-	xfree(&t->msg);
-	if (lo.too_small) {
-		/* only quitting works until the terminal grows */
-		a = tui_key_action(TUI_CTX_PRODUCTS, key);
-		if (a == ACT_QUIT && !tui_dirty(t))
-			return TUI_R_QUIT;
-		return TUI_R_REDRAW;
-	}
-	if (t->dialog != NULL) {
-		a = tui_key_action(tui_dialog_ctx(t), key);
-		return tui_dialog_handle(t, a, key);
-	}
-	if (t->view != NULL) {
-		a = tui_key_action(TUI_CTX_VIEW, key);
-		r = tui_view_handle(t, a);
-		if (!(r & TUI_R_UNHANDLED))
-			return r;
-		switch (a) {
-		case ACT_REDRAW:
-			clearok(curscr, TRUE);
-			return TUI_R_REDRAW;
-		case ACT_SEARCH:
-			return tui_search_start(t);
-		case ACT_SEARCH_NEXT:
-			return tui_search_again(t, 1);
-		case ACT_SEARCH_PREV:
-			return tui_search_again(t, -1);
-		default:
-			return TUI_R_NONE;
-		}
-	}
-	a = tui_key_action(t->screens[t->cur]->ctx, key);
-	if (a == ACT_NONE)
-		return TUI_R_NONE;
-	r = t->screens[t->cur]->handle(t, a);
-	if (r & TUI_R_UNHANDLED)
-		r = global_action(t, a);
-	return r;
-}
-
-/* ---- drawing ---- */
-
-static void
-draw_tabs(struct tui *t, const struct tui_layout *lo)
-{
-	struct sbuf name, full;
-	bool dirty = tui_dirty(t);
-	bool compact = false;
-	int x = 0, tabs_w = 1, avail;
-
-	sbuf_init(&name);
-	sbuf_init(&full);
-	if (t->s->path != NULL) {
-		const char *slash = strrchr(t->s->path, '/');
-
-		sbuf_add(&name, slash != NULL ? slash + 1 : t->s->path);
-	} else
-		sbuf_add(&name, _("new plan"));
-	sbuf_addf(&full, "%s%s ", sbuf_str(&name),
-		  /* TRANSLATORS: after the plan's name in the top line */
-		  dirty ? _(" [modified]") : "");
-	for (int i = 0; i < TUI_SCREEN_COUNT; i++)
-		tabs_w += (int)text_width(_(t->screens[i]->title)) + 3;
-	if (tabs_w + 8 > lo->tabs.w)
-		/* only the current screen's name: " 1 2 Features  3 ..." */
-		compact = true;
-	tui_put(lo->tabs.y, 0, lo->tabs.w, "", TUI_ROLE_TABS);
-	for (int i = 0; i < TUI_SCREEN_COUNT; i++) {
-		/* " 1 Products 2 Features": the current one gets a space more */
-		char *label = compact && i != (int)t->cur ? xasprintf(" %d", i + 1) :
-			xasprintf(i == (int)t->cur ? " %d %s " : " %d %s", i + 1,
-				  _(t->screens[i]->title));
-		int w = (int)text_width(label);
-
-		if (x + w > lo->tabs.w)
-			w = lo->tabs.w - x;
-		if (w > 0)
-			tui_put(lo->tabs.y, x, w, label,
-				i == (int)t->cur ? TUI_ROLE_TAB_ACTIVE : TUI_ROLE_TABS);
-		x += w;
-		free(label);
-	}
-	avail = lo->tabs.w - x - 1;
-	if (avail > 0) {
-		/* "name [modified]"; when short of room the name is cut, and
-		 * in the end "*name" */
-		const char *mark = dirty ? _(" [modified]") : "";
-		int mw = (int)text_width(mark);
-		char *s;
-		int w;
-
-		if ((int)text_width(sbuf_str(&full)) <= avail)
-			s = xstrdup(sbuf_str(&full));
-		else if (avail - mw - 1 >= 6) {
-			char *cut = text_pad(sbuf_str(&name), (size_t)(avail - mw - 1));
-
-			s = xasprintf("%s%s ", cut, mark);
-			free(cut);
-		} else
-			s = xasprintf("%s%s", dirty ? "*" : "", sbuf_str(&name));
-		w = (int)text_width(s);
-		if (w > avail)
-			w = avail;
-		tui_put_attr(lo->tabs.y, lo->tabs.w - w, w, s,
-			     tui_attr(TUI_ROLE_TABS) | (dirty ? A_BOLD : 0));
-		free(s);
-	}
-	sbuf_fini(&name);
-	sbuf_fini(&full);
-}
-
-struct hint {
-	const char *key, *label;
-	int prio;		/* lower goes first when space is short */
-};
-
-/* The first of KEYS ("Space, Enter" -> "Space") into BUF; its width in
- * columns (translated key names may be accented). */
-static int
-hint_key(const char *keys, char *buf, size_t size)
-{
-	size_t kl = strcspn(keys, ",");
-
-	if (kl >= size)
-		kl = size - 1;
-	memcpy(buf, keys, kl);
-	buf[kl] = '\0';
-	return (int)text_width(buf);
-}
-
-static int
-hint_key_width(const char *keys)
-{
-	char buf[64];
-
-	return hint_key(keys, buf, sizeof buf);
-}
-
-/* What stays longest when the status line is short: Help (the way to
- * everything else), then the keys of this screen, Quit and Save, Next,
- * and first to go, Search (Tab and / are in the help). */
-static int
-hint_priority(enum tui_action a)
-{
-	switch (a) {
-	case ACT_HELP:
-		return 5;
-	case ACT_QUIT:
-	case ACT_SAVE:
-		return 3;
-	case ACT_NEXT_SCREEN:
-		return 2;
-	case ACT_SEARCH:
-		return 1;
-	default:
-		return 4;
-	}
-}
-
-static void
-draw_status(const struct tui_layout *lo, unsigned ctx)
-{
-	struct hint hints[ACT_COUNT];
-	size_t n = 0;
-	int width, x = 0;
-
-	/* the context's own keys, then searching, then the global ones */
-	for (int pass = 0; pass < 3; pass++) {
-		for (int a = 1; a < ACT_COUNT; a++) {
-			const struct tui_action_info *ai = &tui_actions[a];
-			bool global = ai->section == TUI_SECTION_GLOBAL;
-			int want = global ? 2 : ai->section == TUI_SECTION_MOVE ? 1 : 0;
-
-			if (ai->hint == NULL || !(ai->ctx & ctx) || want != pass)
-				continue;
-			hints[n].key = C_("key", ai->keys);
-			hints[n].label = C_("status line", ai->hint);
-			hints[n].prio = hint_priority((enum tui_action)a);
-			n++;
-		}
-	}
-	/* drop the least important hints until the line fits */
-	for (;;) {
-		width = 0;
-		for (size_t i = 0; i < n; i++)
-			width += hint_key_width(hints[i].key) + 1 +
-				 (int)text_width(hints[i].label) + (i + 1 < n ? 2 : 0);
-		if (width <= lo->status.w || n == 0)
-			break;
-		{
-			size_t drop = n - 1;
-
-			for (size_t i = 0; i < n; i++)
-				if (hints[i].prio <= hints[drop].prio)
-					drop = i;
-			memmove(&hints[drop], &hints[drop + 1], (n - drop - 1) * sizeof *hints);
-			n--;
-		}
-	}
-	tui_put(lo->status.y, 0, lo->status.w, "", TUI_ROLE_STATUS);
-	for (size_t i = 0; i < n && x < lo->status.w; i++) {
-		char key[64];
-		int kw = hint_key(hints[i].key, key, sizeof key);
-		int lw = (int)text_width(hints[i].label) + 2;
-
-		tui_put(lo->status.y, x, kw + 1 <= lo->status.w - x ? kw + 1 : lo->status.w - x,
-			key, TUI_ROLE_STATUS_KEY);
-		x += kw + 1;
-		if (x >= lo->status.w)
-			break;
-		tui_put(lo->status.y, x, lw <= lo->status.w - x ? lw : lo->status.w - x,
-			hints[i].label, TUI_ROLE_STATUS);
-		x += lw;
-	}
-}
-
-static void
-draw_too_small(const struct tui_layout *lo)
-{
-	struct strlist lines;
-	char *msg;
-	int y;
-
-	strlist_init(&lines);
-	/* TRANSLATORS: %1$d x %2$d is the terminal's size, %3$d x %4$d the minimum */
-	msg = xasprintf(_("Terminal too small (%1$dx%2$d). Make it at least %3$dx%4$d."),
-			COLS, LINES, TUI_MIN_COLS, TUI_MIN_LINES);
-	tui_wrap(msg, COLS > 2 ? COLS - 2 : 1, &lines);
-	y = (LINES - (int)lines.n) / 2;
-	if (y < 0)
-		y = 0;
-	for (size_t i = 0; i < lines.n && y + (int)i < LINES; i++)
-		tui_put(y + (int)i, 1, COLS > 2 ? COLS - 2 : COLS, lines.v[i], TUI_ROLE_NORMAL);
-	(void)lo;
-	strlist_fini(&lines);
-	free(msg);
-}
-
-static void
-draw(struct tui *t)
-{
-	struct tui_layout lo;
-	unsigned ctx;
-
-	curs_set(0);
-	erase();
-	tui_layout_compute(LINES, COLS, &lo);
-	if (lo.too_small) {
-		draw_too_small(&lo);
-		refresh();
-		return;
-	}
-	sync_screen(t);
-	draw_tabs(t, &lo);
-	if (t->view != NULL) {
-		tui_view_draw(t, &lo);
-		ctx = TUI_CTX_VIEW;
-	} else {
-		t->screens[t->cur]->draw(t, &lo);
-		ctx = t->screens[t->cur]->ctx;
-	}
-	if (t->msg != NULL)
-		tui_put(lo.message.y, 0, lo.message.w, t->msg,
-			t->msg_level == TUI_MSG_ERROR ? TUI_ROLE_ERROR :
-			t->msg_level == TUI_MSG_WARN ? TUI_ROLE_WARN : TUI_ROLE_INFO);
-	if (t->dialog != NULL)
-		ctx = tui_dialog_ctx(t);
-	draw_status(&lo, ctx);
-	if (t->dialog != NULL)
-		tui_dialog_draw(t, &lo);	/* last: it places the cursor */
-	refresh();
-}
-
 /* ---- set-up and tear-down ---- */
 
 static void
 tui_fini(struct tui *t)
 {
-	for (int i = 0; i < TUI_SCREEN_COUNT; i++)
-		if (t->screens[i] != NULL && t->screens[i]->fini != NULL)
-			t->screens[i]->fini(t);
+	screens_fini(t);
 	tui_dialog_fini(t);
 	tui_view_fini(t);
 	resolution_free(&t->res);
@@ -939,14 +159,10 @@ tui_main(struct session *s)
 	if (s->path != NULL && !s->path_exists)
 		/* TRANSLATORS: %s is a file name */
 		strlist_addf(&notes, _("New plan: F2 saves it to %s."), s->path);
-	for (int i = 0; i < TUI_SCREEN_COUNT; i++) {
-		t.screens[i] = all_screens[i];
-		if (t.screens[i]->init != NULL)
-			t.screens[i]->init(&t);
-	}
+	screens_init(&t);
 	t.plan_gen = 1;
-	install_signals();
-	if (start_curses() != 0) {
+	tui_term_signals();
+	if (tui_term_start() != 0) {
 		fprintf(stderr, "portplan: %s\n", _("cannot start the terminal interface (is TERM set?)"));
 		tui_fini(&t);
 		strlist_fini(&notes);
@@ -962,17 +178,18 @@ tui_main(struct session *s)
 		tui_message(&t, TUI_MSG_INFO, "%s",
 			    _("Welcome! Select products with Space, then press Tab. ? shows help."));
 	t.notes = notes;	/* kept for the help view */
-	offer_recovery(&t);
+	tui_recovery_offer(&t);
 
-	while (!t.quit) {
-		if (got_signal)
+	for (;;) {
+		if (tui_term_signal() != 0)
 			break;
 		if (r & TUI_R_PLAN)
 			t.plan_gen++;
 		if (r & TUI_R_QUIT)
 			break;
-		if (r != TUI_R_NONE)
-			draw(&t);
+		/* exactly what the handler said (enum tui_reaction) */
+		if (r & (TUI_R_REDRAW | TUI_R_PLAN))
+			tui_draw(&t);
 		{
 			wint_t ch;
 			int got = get_wch(&ch);
@@ -987,21 +204,15 @@ tui_main(struct session *s)
 			}
 			key = got == KEY_CODE_YES ? FK((int)ch) : (int)ch;
 		}
-		r = dispatch(&t, key);
-		/* the message line is cleared by a key: show that too */
-		r |= TUI_R_REDRAW;
+		r = tui_dispatch(&t, key);
 	}
 	rc = 0;
-	if (got_signal) {
+	if (tui_term_signal() != 0) {
 		if (tui_dirty(&t))
-			write_recovery(&t);
-		rc = 128 + got_signal;
+			tui_recovery_write(&t);
+		rc = 128 + tui_term_signal();
 	}
-	restore_terminal();
-	if (screen != NULL) {
-		delscreen(screen);
-		screen = NULL;
-	}
+	tui_term_stop();
 	tui_fini(&t);
 	return rc;
 }

@@ -253,16 +253,20 @@ tui_view_search(struct tui *t, const char *needle, int dir)
 	return t->view != NULL && view_search(t, needle, dir);
 }
 
+/* Scrolling and closing: TUI_R_REDRAW when the view closed or the lines
+ * shown change, TUI_R_NONE when not (Up on the first line),
+ * TUI_R_UNHANDLED for other actions. */
 unsigned
 tui_view_handle(struct tui *t, enum tui_action a)
 {
 	struct tui_view *v = t->view;
-	size_t page = v->height > 1 ? (size_t)v->height - 1 : 1;
+	size_t page = v->height > 1 ? (size_t)v->height - 1 : 1, top;
 
 	if (a != ACT_LAST && a != ACT_NONE && v->bottom) {
 		v->bottom = false;
-		v->top = max_top(v);
+		v->top = max_top(v);	/* where the last draw put it */
 	}
+	top = v->top;
 	switch (a) {
 	case ACT_CLOSE:
 		tui_view_close(t);
@@ -270,26 +274,27 @@ tui_view_handle(struct tui *t, enum tui_action a)
 	case ACT_UP:
 		if (v->top > 0)
 			v->top--;
-		return TUI_R_REDRAW;
+		break;
 	case ACT_DOWN:
 		if (v->top < max_top(v))
 			v->top++;
-		return TUI_R_REDRAW;
+		break;
 	case ACT_PAGE_UP:
 		v->top = v->top > page ? v->top - page : 0;
-		return TUI_R_REDRAW;
+		break;
 	case ACT_PAGE_DOWN:
 		v->top = v->top + page < max_top(v) ? v->top + page : max_top(v);
-		return TUI_R_REDRAW;
+		break;
 	case ACT_FIRST:
 		v->top = 0;
-		return TUI_R_REDRAW;
+		break;
 	case ACT_LAST:
 		v->bottom = true;	/* the draw puts the last page in view */
-		return TUI_R_REDRAW;
+		return top != max_top(v) ? TUI_R_REDRAW : TUI_R_NONE;
 	default:
 		return TUI_R_UNHANDLED;
 	}
+	return v->top != top ? TUI_R_REDRAW : TUI_R_NONE;
 }
 
 void
