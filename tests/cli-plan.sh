@@ -301,6 +301,33 @@ EOF
 	esac
 fi
 
+# Every change-request detail round-trips through the plan file and shows
+# in the document; a date that is not one is refused and nothing is written.
+"$PORTPLAN" save --product bems --title "BEMS pilot" --change-id CHG-7 \
+	--requester "Ana Admin" --owner "Mail team" --justification "Push mail for sales" \
+	--window "Sat 02:00-04:00" --expiry 2027-06-30 --notes "Approved by CAB" \
+	-o "$T/details.portplan" 2>"$T/err" &&
+	pass "save takes every detail" || fail "save with details: $(cat "$T/err")"
+for d in '<owner>Mail team</owner>' '<justification>Push mail for sales</justification>' \
+	 '<expiry>2027-06-30</expiry>'; do
+	expect_grep "$d" "$T/details.portplan" "the plan file holds $d"
+done
+"$PORTPLAN" export "$T/details.portplan" --format md -o "$T/details.md" 2>"$T/err"
+expect_grep '^\| Owner \| Mail team \|$' "$T/details.md" "the document shows the owner"
+expect_grep '^\| Business justification \| Push mail for sales \|$' "$T/details.md" \
+	"the document shows the justification"
+expect_grep '^\| Expiry or review date \| 2027-06-30 \|$' "$T/details.md" \
+	"the document shows the expiry date"
+expect_exit 1 "an impossible date is refused" -- "$PORTPLAN" save --product bems \
+	--expiry 2027-02-30 -o "$T/bad-date.portplan"
+expect_grep 'expiry: "2027-02-30" is not a date' "$T/err" "the message names the option and the value"
+[ ! -e "$T/bad-date.portplan" ] && pass "nothing written for a bad date" ||
+	fail "a plan was written with a bad date"
+sed 's#<expiry>2027-06-30</expiry>#<expiry>30.06.2027</expiry>#' "$T/details.portplan" >"$T/bad-date-file.portplan"
+expect_exit 1 "a plan file with a bad date is refused" -- "$PORTPLAN" check "$T/bad-date-file.portplan"
+expect_grep 'bad-date-file.portplan:[0-9]+: "30.06.2027" is not a date' "$T/err" \
+	"the reader names the file and line"
+
 if [ -n "$full_skip" ] && [ "$failures" -eq 0 ]; then
 	echo "SKIP: disk-full check: $full_skip (all other checks passed)"
 	exit 77

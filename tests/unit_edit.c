@@ -229,12 +229,21 @@ Test(edit, addresses_all_or_none)
 
 Test(edit, details)
 {
-	edit_set_meta(&s.ed, PLAN_META_TITLE, "BEMS pilot");
-	edit_set_meta(&s.ed, PLAN_META_WINDOW, "Sat 02:00-04:00");
+	struct pp_error err;
+
+	cr_assert_eq(edit_set_meta(&s.ed, PLAN_META_TITLE, "BEMS pilot", &err), 0);
+	cr_assert_eq(edit_set_meta(&s.ed, PLAN_META_WINDOW, "Sat 02:00-04:00", &err), 0);
 	cr_assert_str_eq(s.plan->meta.title, "BEMS pilot");
 	cr_assert_str_eq(s.plan->meta.window, "Sat 02:00-04:00");
-	edit_set_meta(&s.ed, PLAN_META_TITLE, "");
+	cr_assert_eq(edit_set_meta(&s.ed, PLAN_META_TITLE, "", &err), 0);
 	cr_assert_null(s.plan->meta.title, "an empty value clears it");
+	cr_assert_eq(edit_set_meta(&s.ed, PLAN_META_EXPIRY, "2027-02-29", &err), -1,
+		     "2027 is not a leap year");
+	cr_assert(strstr(err.msg, "YYYY-MM-DD") != NULL, "%s", err.msg);
+	cr_assert_null(s.plan->meta.expiry, "nothing set on an error");
+	cr_assert_eq(edit_set_meta(&s.ed, PLAN_META_EXPIRY, "2028-02-29", &err), 0);
+	cr_assert_str_eq(plan_meta_get(&s.plan->meta, PLAN_META_EXPIRY), "2028-02-29");
+	cr_assert_str_eq(plan_meta_name(PLAN_META_CHANGE_ID), "change-id");
 }
 
 Test(edit, session_reads_a_plan_and_knows_a_new_one)

@@ -7,6 +7,7 @@
 
 #include "cli/args.h"
 #include "export/export.h"
+#include "plan/plan.h"
 #include "util/i18n.h"
 
 enum {
@@ -23,12 +24,8 @@ enum {
 	OPT_DB,
 	OPT_CATALOG,
 	OPT_LANG,
-	OPT_TITLE,
-	OPT_CHANGE_ID,
-	OPT_REQUESTER,
-	OPT_WINDOW,
-	OPT_NOTES,
 	OPT_FORCE,
+	OPT_META,		/* + enum plan_meta_field: --title ... --notes */
 };
 
 static const struct option long_options[] = {
@@ -43,11 +40,9 @@ static const struct option long_options[] = {
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "catalog", required_argument, NULL, OPT_CATALOG },
 	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "title", required_argument, NULL, OPT_TITLE },
-	{ "change-id", required_argument, NULL, OPT_CHANGE_ID },
-	{ "requester", required_argument, NULL, OPT_REQUESTER },
-	{ "window", required_argument, NULL, OPT_WINDOW },
-	{ "notes", required_argument, NULL, OPT_NOTES },
+#define X(e, field, name) { name, required_argument, NULL, OPT_META + PLAN_META_##e },
+	PLAN_META_FIELDS(X)
+#undef X
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -89,11 +84,8 @@ cli_args_fini(struct cli_args *a)
 	free(a->db);
 	free(a->product);
 	free(a->lang);
-	free(a->title);
-	free(a->change_id);
-	free(a->requester);
-	free(a->window);
-	free(a->notes);
+	for (int f = 0; f < PLAN_META_COUNT; f++)
+		free(a->meta[f]);
 	memset(a, 0, sizeof *a);
 }
 
@@ -181,11 +173,6 @@ cli_parse(int argc, char **argv, struct cli_args *a, char *errbuf, size_t errsiz
 			case OPT_DB: set_str(&a->db, optarg); break;
 			case OPT_CATALOG: strlist_add(&a->catalog_dirs, optarg); break;
 			case OPT_LANG: set_str(&a->lang, optarg); break;
-			case OPT_TITLE: set_str(&a->title, optarg); a->has_scenario = true; break;
-			case OPT_CHANGE_ID: set_str(&a->change_id, optarg); a->has_scenario = true; break;
-			case OPT_REQUESTER: set_str(&a->requester, optarg); a->has_scenario = true; break;
-			case OPT_WINDOW: set_str(&a->window, optarg); a->has_scenario = true; break;
-			case OPT_NOTES: set_str(&a->notes, optarg); a->has_scenario = true; break;
 			case OPT_FORCE: a->force = true; break;
 			case OPT_HELP: a->cmd = CMD_HELP; return 0;
 			case OPT_VERSION: a->cmd = CMD_VERSION; return 0;
@@ -194,6 +181,11 @@ cli_parse(int argc, char **argv, struct cli_args *a, char *errbuf, size_t errsiz
 					 sub_argv[optind - 1]);
 				return -1;
 			default:
+				if (c >= OPT_META && c < OPT_META + PLAN_META_COUNT) {
+					set_str(&a->meta[c - OPT_META], optarg);
+					a->has_scenario = true;
+					break;
+				}
 				snprintf(errbuf, errsize, _("unknown option \"%s\""),
 					 sub_argv[optind - 1]);
 				return -1;
@@ -326,6 +318,57 @@ cli_parse(int argc, char **argv, struct cli_args *a, char *errbuf, size_t errsiz
 	return 0;
 }
 
+/* The --help text, a section at a time and an option a line at a time
+ * (each line one message: adding an option adds one translation). */
+static const char *const scenario_help[] = {
+	N_("  -p, --product ID          select a product (and its default features)\n"),
+	N_("  -f, --feature [PRODUCT:]ID  turn a feature or service on\n"),
+	N_("      --no-feature [PRODUCT:]ID  turn a feature or service off\n"),
+	N_("      --place ENDPOINT=ZONE place an endpoint in a zone\n"),
+	N_("      --address ENDPOINT=ADDR  give an endpoint an IPv4/IPv6 address,\n"
+	   "                            a CIDR range or a host name\n"),
+	N_("      --zone ID[=LABEL]     define a zone of your own\n"),
+};
+
+static const char *const details_help[] = {
+	N_("      --title TEXT          the change request's title\n"),
+	N_("      --change-id ID        its ticket or change number\n"),
+	N_("      --requester NAME      who asks for the change\n"),
+	N_("      --owner NAME          who owns the openings\n"),
+	N_("      --justification TEXT  the business justification\n"),
+	N_("      --window TEXT         the implementation window\n"),
+	N_("      --expiry YYYY-MM-DD   when the openings expire or are reviewed\n"),
+	N_("      --notes TEXT          notes for the approver\n"),
+};
+
+static const char *const options_help[] = {
+	N_("      --format FORMAT       output format (see below)\n"),
+	N_("  -o, --output FILE         write to FILE (\"-\" for standard output)\n"),
+	N_("      --force               overwrite an existing file\n"),
+	NULL,	/* --lang, with the languages */
+	N_("      --catalog DIR         also read catalog sources from DIR\n"),
+	N_("      --db PATH             catalog cache (default:\n"
+	   "                            $XDG_CACHE_HOME/portplan/catalog.sqlite)\n"),
+	N_("  -h, --help                show this help and exit\n"),
+	N_("  -V, --version             show the version and exit\n"),
+};
+
+static void
+add_rows(struct sbuf *b, const char *heading, const char *const *rows, size_t n,
+	 const char *langs)
+{
+	sbuf_addf(b, "\n%s\n", heading);
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i] != NULL)
+			sbuf_add(b, _(rows[i]));
+		else
+			/* TRANSLATORS: %s lists the languages ("en|de|fr"),
+			   padded to 14 columns: keep the width so that the
+			   descriptions stay aligned */
+			sbuf_addf(b, _("      --lang %-14s language of the exported document\n"), langs);
+	}
+}
+
 char *
 cli_usage(void)
 {
@@ -339,44 +382,24 @@ cli_usage(void)
 	export_format_list(&deltas, "|", true);
 	i18n_language_list(langs, sizeof langs, "|");
 	/* TRANSLATORS: %1$s lists the export formats ("md|csv"), %2$s those
-	   of diff, %3$-14s the languages ("en|de|fr", padded to 14 columns:
-	   keep the width so that the descriptions stay aligned) */
+	   of diff */
 	sbuf_addf(&b, _("Usage: portplan [PLAN]\n"
 		       "       portplan export [PLAN] [SCENARIO] [--format %1$s] [-o FILE|-]\n"
-		       "       portplan save [PLAN] [SCENARIO] [METADATA] -o FILE [--force]\n"
+		       "       portplan save [PLAN] [SCENARIO] [DETAILS] -o FILE [--force]\n"
 		       "       portplan list products|features|endpoints|zones|flows|gaps\n"
 		       "                     [--product ID] [--format text|csv]\n"
 		       "       portplan check [PLAN | --catalog DIR]\n"
-		       "       portplan diff OLD NEW [--format %2$s] [-o FILE|-]\n"
-		       "\n"
-		       "Plan the firewall openings an enterprise messaging product needs and\n"
-		       "write the change request.  Without a command, open the interactive planner.\n"
-		       "\n"
-		       "Scenario (each option may be repeated):\n"
-		       "  -p, --product ID          select a product (and its default features)\n"
-		       "  -f, --feature [PRODUCT:]ID  turn a feature or service on\n"
-		       "      --no-feature [PRODUCT:]ID  turn a feature or service off\n"
-		       "      --place ENDPOINT=ZONE place an endpoint in a zone\n"
-		       "      --address ENDPOINT=ADDR  give an endpoint an IPv4/IPv6 address,\n"
-		       "                            a CIDR range or a host name\n"
-		       "      --zone ID[=LABEL]     define a zone of your own\n"
-		       "\n"
-		       "Change-request metadata:\n"
-		       "      --title TEXT, --change-id ID, --requester NAME,\n"
-		       "      --window TEXT (implementation window), --notes TEXT\n"
-		       "\n"
-		       "Options:\n"
-		       "      --format FORMAT       output format (see below)\n"
-		       "  -o, --output FILE         write to FILE (\"-\" for standard output)\n"
-		       "      --force               overwrite an existing file\n"
-		       "      --lang %3$-14s language of the exported document\n"
-		       "      --catalog DIR         also read catalog sources from DIR\n"
-		       "      --db PATH             catalog cache (default:\n"
-		       "                            $XDG_CACHE_HOME/portplan/catalog.sqlite)\n"
-		       "  -h, --help                show this help and exit\n"
-		       "  -V, --version             show the version and exit\n"
-		       "\n"
-		       "Export formats:\n"), sbuf_str(&formats), sbuf_str(&deltas), langs);
+		       "       portplan diff OLD NEW [--format %2$s] [-o FILE|-]\n"),
+		  sbuf_str(&formats), sbuf_str(&deltas));
+	sbuf_addf(&b, "\n%s", _("Plan the firewall openings an enterprise messaging product needs and\n"
+				"write the change request.  Without a command, open the interactive planner.\n"));
+	add_rows(&b, _("Scenario (each option may be repeated):"), scenario_help,
+		 sizeof scenario_help / sizeof *scenario_help, langs);
+	add_rows(&b, _("Change-request details:"), details_help,
+		 sizeof details_help / sizeof *details_help, langs);
+	add_rows(&b, _("Options:"), options_help, sizeof options_help / sizeof *options_help,
+		 langs);
+	sbuf_addf(&b, "\n%s\n", _("Export formats:"));
 	sbuf_fini(&formats);
 	sbuf_fini(&deltas);
 	for (const struct exporter *e = export_formats; e->name != NULL; e++)

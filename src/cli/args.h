@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "plan/plan.h"
 #include "util/str.h"
 
 enum cli_command {
@@ -46,7 +47,7 @@ struct cli_args {
 	char *db;
 	char *product;		/* list --product */
 	char *lang;
-	char *title, *change_id, *requester, *window, *notes;
+	char *meta[PLAN_META_COUNT];	/* --title ... --notes; NULL: not given */
 	bool force;
 	bool has_scenario;	/* any scenario or metadata option */
 };

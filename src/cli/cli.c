@@ -109,16 +109,15 @@ cli_apply_scenario(const struct cli_args *a, struct editor *ed, struct pp_error 
 		if (rc != 0)
 			return -1;
 	}
-	if (a->title != NULL)
-		edit_set_meta(ed, PLAN_META_TITLE, a->title);
-	if (a->change_id != NULL)
-		edit_set_meta(ed, PLAN_META_CHANGE_ID, a->change_id);
-	if (a->requester != NULL)
-		edit_set_meta(ed, PLAN_META_REQUESTER, a->requester);
-	if (a->window != NULL)
-		edit_set_meta(ed, PLAN_META_WINDOW, a->window);
-	if (a->notes != NULL)
-		edit_set_meta(ed, PLAN_META_NOTES, a->notes);
+	for (int f = 0; f < PLAN_META_COUNT; f++)
+		if (a->meta[f] != NULL &&
+		    edit_set_meta(ed, (enum plan_meta_field)f, a->meta[f], err) != 0) {
+			char msg[sizeof err->msg];
+
+			snprintf(msg, sizeof msg, "%s", err->msg);
+			error_set(err, NULL, 0, "--%s: %s", plan_meta_name((enum plan_meta_field)f), msg);
+			return -1;
+		}
 	return 0;
 }
 

@@ -198,9 +198,10 @@ export_md_header(struct sbuf *out, const char *title, const struct plan *p,
 	}
 	sbuf_add(out, "\n\n");
 	sbuf_addf(out, "| %s | %s |\n|---|---|\n", _("Field"), _("Value"));
-	export_md_meta_row(out, _("Change ID"), p->meta.change_id);
-	export_md_meta_row(out, _("Requester"), p->meta.requester);
-	export_md_meta_row(out, _("Implementation window"), p->meta.window);
+	/* the details between the title and the notes, in the table's order */
+	for (int f = PLAN_META_TITLE + 1; f < PLAN_META_NOTES; f++)
+		export_md_meta_row(out, plan_meta_label((enum plan_meta_field)f),
+				   plan_meta_get(&p->meta, (enum plan_meta_field)f));
 	if (previous != NULL) {
 		/* TRANSLATORS: the earlier plan this request is compared with */
 		export_md_meta_row(out, _("Previous title"), previous->meta.title);

@@ -525,8 +525,12 @@ edit_remove_address(struct editor *ed, const char *endpoint, const char *addr)
 
 /* ---- change-request details ---- */
 
-void
-edit_set_meta(struct editor *ed, enum plan_meta_field field, const char *value)
+int
+edit_set_meta(struct editor *ed, enum plan_meta_field field, const char *value,
+	      struct pp_error *err)
 {
+	if (plan_meta_check(field, value, err) != 0)
+		return -1;
 	plan_set_meta(plan_meta_slot(&ed->plan->meta, field), value);
+	return 0;
 }

@@ -128,7 +128,9 @@ void edit_remove_address(struct editor *ed, const char *endpoint, const char *ad
 
 /* ---- change-request details ---- */
 
-/* Sets a detail of the plan (NULL or "" clears it). */
-void edit_set_meta(struct editor *ed, enum plan_meta_field field, const char *value);
+/* Sets a detail of the plan (NULL or "" clears it).  Errors: a value the
+ * field does not take (plan_meta_check). */
+int edit_set_meta(struct editor *ed, enum plan_meta_field field, const char *value,
+		  struct pp_error *err);
 
 #endif

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,11 +35,8 @@ plan_free(struct plan **pp)
 
 	if (p == NULL)
 		return;
-	free(p->meta.title);
-	free(p->meta.change_id);
-	free(p->meta.requester);
-	free(p->meta.window);
-	free(p->meta.notes);
+	for (int f = 0; f < PLAN_META_COUNT; f++)
+		free(*plan_meta_slot(&p->meta, (enum plan_meta_field)f));
 	strlist_fini(&p->products);
 	strlist_fini(&p->fingerprint);
 	for (size_t i = 0; i < p->nfeatures; i++) {
@@ -63,11 +61,9 @@ plan_dup(const struct plan *src)
 {
 	struct plan *p = plan_new();
 
-	p->meta.title = xstrdup(src->meta.title);
-	p->meta.change_id = xstrdup(src->meta.change_id);
-	p->meta.requester = xstrdup(src->meta.requester);
-	p->meta.window = xstrdup(src->meta.window);
-	p->meta.notes = xstrdup(src->meta.notes);
+	for (int f = 0; f < PLAN_META_COUNT; f++)
+		*plan_meta_slot(&p->meta, (enum plan_meta_field)f) =
+			xstrdup(plan_meta_get(&src->meta, (enum plan_meta_field)f));
 	strlist_copy(&p->products, &src->products);
 	strlist_copy(&p->fingerprint, &src->fingerprint);
 	p->features = xcalloc(src->nfeatures, sizeof *p->features);
@@ -356,22 +352,76 @@ plan_set_meta(char **field, const char *value)
 	*field = (value != NULL && *value != '\0') ? xstrdup(value) : NULL;
 }
 
+static const struct {
+	const char *name;
+	const char *label;	/* N_() */
+	size_t offset;
+} meta_fields[PLAN_META_COUNT] = {
+	{ "title", N_("Title"), offsetof(struct plan_meta, title) },
+	{ "change-id", N_("Change ID"), offsetof(struct plan_meta, change_id) },
+	{ "requester", N_("Requester"), offsetof(struct plan_meta, requester) },
+	{ "owner", N_("Owner"), offsetof(struct plan_meta, owner) },
+	{ "justification", N_("Business justification"),
+	  offsetof(struct plan_meta, justification) },
+	{ "window", N_("Implementation window"), offsetof(struct plan_meta, window) },
+	{ "expiry", N_("Expiry or review date"), offsetof(struct plan_meta, expiry) },
+	{ "notes", N_("Notes"), offsetof(struct plan_meta, notes) },
+};
+
 char **
 plan_meta_slot(struct plan_meta *meta, enum plan_meta_field field)
 {
-	switch (field) {
-	case PLAN_META_TITLE:
-		return &meta->title;
-	case PLAN_META_CHANGE_ID:
-		return &meta->change_id;
-	case PLAN_META_REQUESTER:
-		return &meta->requester;
-	case PLAN_META_WINDOW:
-		return &meta->window;
-	case PLAN_META_NOTES:
-		break;
+	return (char **)((char *)meta + meta_fields[field].offset);
+}
+
+const char *
+plan_meta_get(const struct plan_meta *meta, enum plan_meta_field field)
+{
+	return *(char *const *)((const char *)meta + meta_fields[field].offset);
+}
+
+const char *
+plan_meta_name(enum plan_meta_field field)
+{
+	return meta_fields[field].name;
+}
+
+const char *
+plan_meta_label(enum plan_meta_field field)
+{
+	return _(meta_fields[field].label);
+}
+
+/* YYYY-MM-DD, a day that exists. */
+static bool
+is_date(const char *s)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return false;
+	if (s[10] != '\0')
+		return false;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return false;
+	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
+int
+plan_meta_check(enum plan_meta_field field, const char *value, struct pp_error *err)
+{
+	if (field == PLAN_META_EXPIRY && value != NULL && value[0] != '\0' && !is_date(value)) {
+		error_set(err, NULL, 0,
+			  _("\"%s\" is not a date: the expiry or review date is written YYYY-MM-DD (for example 2027-06-30)"),
+			  value);
+		return -1;
 	}
-	return &meta->notes;
+	return 0;
 }
 
 static bool
@@ -404,12 +454,11 @@ plan_equal(const struct plan *a, const struct plan *b)
 {
 	size_t i, j;
 
-	if (!str_eq(a->meta.title, b->meta.title) ||
-	    !str_eq(a->meta.change_id, b->meta.change_id) ||
-	    !str_eq(a->meta.requester, b->meta.requester) ||
-	    !str_eq(a->meta.window, b->meta.window) ||
-	    !str_eq(a->meta.notes, b->meta.notes) ||
-	    !strlist_eq(&a->products, &b->products) ||
+	for (int f = 0; f < PLAN_META_COUNT; f++)
+		if (!str_eq(plan_meta_get(&a->meta, (enum plan_meta_field)f),
+			    plan_meta_get(&b->meta, (enum plan_meta_field)f)))
+			return false;
+	if (!strlist_eq(&a->products, &b->products) ||
 	    a->nfeatures != b->nfeatures || a->nzones != b->nzones)
 		return false;
 	for (i = 0; i < a->nfeatures; i++)

@@ -29,22 +29,39 @@ struct plan_endpoint {
 	struct strlist hostnames;	/* DNS names (validated) */
 };
 
+/* The change-request details, each once: the table feeds the plan file,
+ * the command line (--NAME), the editor and the documents. */
+#define PLAN_META_FIELDS(X) \
+	X(TITLE, title, "title") \
+	X(CHANGE_ID, change_id, "change-id") \
+	X(REQUESTER, requester, "requester") \
+	X(OWNER, owner, "owner") \
+	X(JUSTIFICATION, justification, "justification") \
+	X(WINDOW, window, "window") \
+	X(EXPIRY, expiry, "expiry") \
+	X(NOTES, notes, "notes")
+
 struct plan_meta {
-	char *title;
-	char *change_id;
-	char *requester;
-	char *window;		/* implementation window, free text */
-	char *notes;
+#define X(e, field, name) char *field;
+	PLAN_META_FIELDS(X)
+#undef X
 };
 
-/* The change-request details, by name (for editing them one at a time). */
 enum plan_meta_field {
-	PLAN_META_TITLE,
-	PLAN_META_CHANGE_ID,
-	PLAN_META_REQUESTER,
-	PLAN_META_WINDOW,
-	PLAN_META_NOTES,
+#define X(e, field, name) PLAN_META_##e,
+	PLAN_META_FIELDS(X)
+#undef X
+	PLAN_META_COUNT
 };
+
+/* The name of FIELD in the plan file and on the command line ("change-id");
+ * static. */
+const char *plan_meta_name(enum plan_meta_field field);
+/* A label for people ("Business justification"), translated; static. */
+const char *plan_meta_label(enum plan_meta_field field);
+/* Checks VALUE for FIELD: the expiry or review date is a date
+ * (YYYY-MM-DD); the rest is free text.  -1 with ERR. */
+int plan_meta_check(enum plan_meta_field field, const char *value, struct pp_error *err);
 
 struct plan {
 	struct plan_meta meta;
@@ -104,6 +121,7 @@ void plan_remove_address(struct plan *p, const char *endpoint, const char *addr)
 void plan_set_meta(char **field, const char *value);
 /* Borrowed: the slot of FIELD in META. */
 char **plan_meta_slot(struct plan_meta *meta, enum plan_meta_field field);
+const char *plan_meta_get(const struct plan_meta *meta, enum plan_meta_field field);
 
 /* True when both plans hold the same choices and metadata. */
 bool plan_equal(const struct plan *a, const struct plan *b);

@@ -131,22 +131,22 @@ content_text(struct reader *r, xmlNodePtr n)
 static void
 read_meta(struct reader *r, xmlNodePtr meta)
 {
-	static const char *const names[] = {
-		"title", "change-id", "requester", "window", "notes",
-	};
 	struct plan_meta *m = &r->p->meta;
-	char **fields[] = {
-		&m->title, &m->change_id, &m->requester, &m->window, &m->notes,
-	};
 
 	for (xmlNodePtr n = meta->children; n != NULL && !r->doc.failed; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-			if (strcmp((const char *)n->name, names[i]) == 0) {
-				free(*fields[i]);
-				*fields[i] = content_text(r, n);
-			}
+		for (int i = 0; i < PLAN_META_COUNT; i++) {
+			enum plan_meta_field f = (enum plan_meta_field)i;
+			char **slot = plan_meta_slot(m, f);
+			struct pp_error err;
+
+			if (strcmp((const char *)n->name, plan_meta_name(f)) != 0)
+				continue;
+			free(*slot);
+			*slot = content_text(r, n);
+			if (*slot != NULL && plan_meta_check(f, *slot, &err) != 0)
+				xmldoc_fail(&r->doc, node_line(n), "%s", err.msg);
 		}
 	}
 }

@@ -82,11 +82,10 @@ put_text_element(struct sbuf *b, const char *indent, const char *name,
 static bool
 meta_empty(const struct plan_meta *m)
 {
-	const char *v[] = { m->title, m->change_id, m->requester, m->window, m->notes };
 	bool empty = true;
 
-	for (size_t i = 0; i < sizeof v / sizeof *v && empty; i++) {
-		char *c = planfile_clean_text(v[i]);
+	for (int i = 0; i < PLAN_META_COUNT && empty; i++) {
+		char *c = planfile_clean_text(plan_meta_get(m, (enum plan_meta_field)i));
 
 		empty = c == NULL || *c == '\0';
 		free(c);
@@ -114,11 +113,9 @@ planfile_serialize(const struct plan *p)
 
 	if (!meta_empty(&p->meta)) {
 		sbuf_add(&b, "  <meta>\n");
-		put_text_element(&b, "    ", "title", p->meta.title);
-		put_text_element(&b, "    ", "change-id", p->meta.change_id);
-		put_text_element(&b, "    ", "requester", p->meta.requester);
-		put_text_element(&b, "    ", "window", p->meta.window);
-		put_text_element(&b, "    ", "notes", p->meta.notes);
+		for (int f = 0; f < PLAN_META_COUNT; f++)
+			put_text_element(&b, "    ", plan_meta_name((enum plan_meta_field)f),
+					 plan_meta_get(&p->meta, (enum plan_meta_field)f));
 		sbuf_add(&b, "  </meta>\n");
 	}
 
