@@ -491,6 +491,7 @@ resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 	size_t seq[3] = { 0, 0, 0 }, cap = 0;
 	struct flow_key *keys;
 	struct strset unaddressed;
+	struct rule_life life;
 	long long *rank;
 
 	*out = NULL;
@@ -512,6 +513,12 @@ resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 	check_plan(r, p, &sel);
 
 	/* one rule per opening: sort the flows by their keys, merge runs */
+	/* the plan's lifecycle for every rule (copied: the plan may change
+	 * while the resolution is shown) */
+	life.owner = pool_strdup(r->pool, p->meta.owner);
+	life.justification = pool_strdup(r->pool, p->meta.justification);
+	life.expiry = pool_strdup(r->pool, p->meta.expiry);
+	life.excluded = NULL;
 	keys = flow_keys(r, p, &sel, rank);
 	free(rank);
 	if (sel.nflows > 1)
@@ -524,6 +531,7 @@ resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 		for (j = i + 1; j < sel.nflows && cmp_opening(&keys[i], &keys[j]) == 0; j++)
 			;
 		rule = add_rule(r, p, &sel, &keys[i], j - i, &cap);
+		rule->life = life;
 		snprintf(rule->id, sizeof rule->id, "%c%03zu",
 			 counters[rule->section], ++seq[rule->section]);
 		r->count[rule->section]++;

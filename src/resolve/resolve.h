@@ -33,6 +33,27 @@ struct rule_end {
 				 * catalog's FQDN patterns, ", "-joined; NULL */
 };
 
+/* A risk the approver should weigh (issue 14): an opening from or to any
+ * address, a wide port range, a plaintext protocol beside its TLS twin,
+ * the internet. */
+enum rule_flag_severity {
+	FLAG_INFO,
+	FLAG_WARN,
+	FLAG_HIGH,
+};
+struct rule_flag {
+	enum rule_flag_severity severity;
+	const char *code;	/* "any", "range", "plaintext", "internet": stable */
+	const char *text;	/* the short reason, translated */
+};
+
+/* What the change request says about a rule's life: the plan's details
+ * unless the plan sets them for this rule (by its stable id). */
+struct rule_life {
+	const char *owner, *justification, *expiry;	/* NULL: none */
+	const char *excluded;	/* the reason it is left out; NULL: included */
+};
+
 struct rule {
 	char id[16];		/* R001 (firewall), N001 (no change), H001 (host) */
 	enum rule_section section;
@@ -43,6 +64,9 @@ struct rule {
 	bool inferred;		/* at least one origin is inferred */
 	const struct catalog_flow **origins;	/* the flows it opens for */
 	size_t norigins;
+	const struct rule_flag *flags;	/* most severe first */
+	size_t nflags;
+	struct rule_life life;
 };
 
 /* A run of firewall rules with the same source and destination zone. */
