@@ -14,7 +14,7 @@ SCENARIO="--product bems --feature ssl --place bems=dmz --zone lab=Lab --place b
 
 # shellcheck disable=SC2086
 expect_exit 0 "save a plan from flags" -- "$PORTPLAN" save $SCENARIO -o "$T/a.portplan"
-expect_grep '^<plan format="1">$' "$T/a.portplan" "the plan file has a format version"
+expect_grep '^<plan format="2">$' "$T/a.portplan" "the plan file has a format version"
 expect_grep '<endpoint id="bems" zone="dmz">' "$T/a.portplan" "placement is saved"
 expect_grep '<address>192.0.2.0/24</address>' "$T/a.portplan" "CIDR range is saved"
 expect_grep '<hostname>bems.example.com</hostname>' "$T/a.portplan" "host name is saved"
@@ -110,11 +110,11 @@ check_bad() {	# FIXTURE LINE PATTERN
 	expect_no_grep 'AddressSanitizer|runtime error|Segmentation' "$T/err" "bad plan $1: no crash"
 }
 check_bad malformed.portplan 8 'Opening and ending tag mismatch'
-check_bad newer-format.portplan 2 'written by a newer portplan: format 2, this version reads 1'
+check_bad newer-format.portplan 2 'written by a newer portplan: format 3, this version reads 2'
 check_bad unknown-format.portplan 2 'unknown plan file format'
-check_bad unknown-element.portplan 6 "Element 'firewall': This element is not expected"
+check_bad unknown-element.portplan 6 "Element 'schedule': This element is not expected"
 check_bad invalid-address.portplan 6 'endpoint "bems": invalid address "10.0.0.300"'
-check_bad invalid-cidr.portplan 5 'endpoint "bems": invalid address "10.0.0.5/24"'
+check_bad invalid-cidr.portplan 5 'endpoint "bems": "10.0.0.5/24" has host bits set: a network is written with them zero \(did you mean 10.0.0.0/24\?\)'
 check_bad invalid-id.portplan 4 "Element 'product', attribute 'id'"
 check_bad doctype.portplan 2 'DOCTYPE and ENTITY declarations are not allowed'
 check_bad entity.portplan 3 'DOCTYPE and ENTITY declarations are not allowed'

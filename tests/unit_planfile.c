@@ -167,7 +167,7 @@ Test(planfile, empty_plan)
 	struct pp_error err;
 	char *s = planfile_serialize(p);
 
-	cr_assert_str_eq(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plan format=\"1\">\n</plan>\n");
+	cr_assert_str_eq(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plan format=\"2\">\n</plan>\n");
 	q = parse_str(s, NULL, &err);
 	cr_assert_not_null(q, "%s", err.msg);
 	cr_assert(plan_equal(p, q));
@@ -186,11 +186,11 @@ Test(planfile, bad_fixtures_give_file_line_and_problem)
 {
 	static const struct bad_case cases[] = {
 		{ "malformed.portplan", 8, "Opening and ending tag mismatch" },
-		{ "newer-format.portplan", 2, "written by a newer portplan: format 2, this version reads 1" },
+		{ "newer-format.portplan", 2, "written by a newer portplan: format 3, this version reads 2" },
 		{ "unknown-format.portplan", 2, "unknown plan file format \"one\"" },
-		{ "unknown-element.portplan", 6, "Element 'firewall': This element is not expected" },
+		{ "unknown-element.portplan", 6, "Element 'schedule': This element is not expected" },
 		{ "invalid-address.portplan", 6, "invalid address \"10.0.0.300\"" },
-		{ "invalid-cidr.portplan", 5, "invalid address \"10.0.0.5/24\"" },
+		{ "invalid-cidr.portplan", 5, "did you mean 10.0.0.0/24?" },
 		{ "invalid-id.portplan", 4, "'Bad Product'" },
 		{ "doctype.portplan", 2, "DOCTYPE and ENTITY declarations are not allowed" },
 		{ "entity.portplan", 3, "DOCTYPE and ENTITY declarations are not allowed" },
@@ -490,4 +490,88 @@ Test(file_out, commit_abort_and_noreplace)
 	cr_assert_eq(entries, 1, "no temporary left");
 	unlink(path);
 	rmdir(dir);
+}
+
+/* Format 2: subnets, endpoints per product and interface, firewalls, rule
+ * records with their lifecycle, options; load then save is canonical. */
+Test(planfile, site_model_round_trips)
+{
+	size_t len;
+	char *want = fixture_data("site.portplan", &len);
+	struct plan *p = load_ok("site.portplan");
+	char *got = planfile_serialize(p);
+	const struct plan_endpoint *e;
+	const struct plan_rule *r;
+	size_t first, end;
+
+	cr_assert_str_eq(got, want);
+	cr_assert(p->options.group_ports && p->options.tls_only);
+	plan_zone_subnets(p, "internal", &first, &end);
+	cr_assert_eq(end - first, 2);
+	e = plan_endpoint_at(p, "bems", "sql", NULL);
+	cr_assert_not_null(e);
+	cr_assert_str_eq(e->zone, "internal");
+	cr_assert_str_eq(e->addresses.v[0], "198.51.100.7");
+	e = plan_endpoint_at(p, NULL, "forcepoint", "C");
+	cr_assert_not_null(e);
+	cr_assert_null(e->zone);
+	plan_endpoint_range(p, "sql", &first, &end);
+	cr_assert_eq(end - first, 3, "sql: unscoped, bems, forcepoint");
+	cr_assert_str_eq(plan_firewall(p, "fw-int")->zones.v[2], "partner");
+	r = plan_rule(p, "R002");
+	cr_assert_not_null(r);
+	cr_assert_str_eq(r->owner, "DBA team");
+	cr_assert_str_eq(plan_rule_by_key(p, "bems@dmz>ad@internal 6 389")->id, "R010");
+	cr_assert_str_eq(plan_rule_get(plan_rule(p, "R010"), PLAN_RULE_EXCLUDED), "LDAPS only");
+	cr_assert_eq(plan_rule_last(p, 'R'), 10);
+	cr_assert_eq(plan_rule_last(p, 'H'), 0);
+	{
+		struct plan *d = plan_dup(p);
+
+		cr_assert(plan_equal(p, d), "a copy is equal");
+		plan_place_at(d, "bems", "sql", "dmz");
+		cr_assert(!plan_equal(p, d), "a scoped placement counts");
+		plan_free(&d);
+	}
+	free(got);
+	free(want);
+	plan_free(&p);
+}
+
+Test(planfile, site_model_errors_name_the_line)
+{
+	static const struct {
+		const char *xml;
+		long line;
+		const char *msg;
+	} cases[] = {
+		{ "<plan format=\"2\">\n<endpoint id=\"fp\" interface=\"C\" zone=\"dmz\"/>\n</plan>\n", 2,
+		  "an interface (\"C\") has addresses, not a zone" },
+		{ "<plan format=\"2\">\n<endpoint id=\"fp\" interface=\"C\"/>\n<endpoint id=\"fp\" interface=\"C\"/>\n</plan>\n",
+		  3, "endpoint \"fp/C\" is given twice" },
+		{ "<plan format=\"2\">\n<endpoint id=\"sql\" product=\"bems\"/>\n<endpoint id=\"sql\" product=\"bems\"/>\n</plan>\n",
+		  3, "endpoint \"bems:sql\" is given twice" },
+		{ "<plan format=\"2\">\n<subnet zone=\"dmz\" cidr=\"192.0.2.1/24\"/>\n</plan>\n", 2,
+		  "did you mean 192.0.2.0/24?" },
+		{ "<plan format=\"2\">\n<subnet zone=\"dmz\" cidr=\"192.0.2.1\"/>\n</plan>\n", 2,
+		  "is not a network" },
+		{ "<plan format=\"2\">\n<firewall id=\"fw\" zones=\"dmz dmz\"/>\n</plan>\n", 2,
+		  "zone \"dmz\" is given twice" },
+		{ "<plan format=\"2\">\n<rule id=\"R001\" key=\"a\"/>\n<rule id=\"R001\" key=\"b\"/>\n</plan>\n", 3,
+		  "rule \"R001\" is given twice" },
+		{ "<plan format=\"2\">\n<rule id=\"R001\" key=\"a\"/>\n<rule id=\"R002\" key=\"a\"/>\n</plan>\n", 3,
+		  "names an opening another rule names" },
+		{ "<plan format=\"2\">\n<rule id=\"R001\" key=\"a\" expiry=\"tomorrow\"/>\n</plan>\n", 2,
+		  "\"tomorrow\" is not a date" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct pp_error err;
+		struct plan *p = parse_str(cases[i].xml, NULL, &err);
+
+		cr_assert_null(p, "case %zu loaded", i);
+		cr_expect_eq(err.line, cases[i].line, "case %zu: line %ld", i, err.line);
+		cr_expect(strstr(err.msg, cases[i].msg) != NULL, "case %zu: \"%s\" lacks \"%s\"", i,
+			  err.msg, cases[i].msg);
+	}
 }

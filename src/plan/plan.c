@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plan/internal.h"
 #include "plan/plan.h"
 #include "util/i18n.h"
 #include "util/netspec.h"
@@ -16,16 +17,8 @@ plan_new(void)
 
 	strlist_init(&p->products);
 	strlist_init(&p->fingerprint);
+	strset_init(&p->rule_keys);
 	return p;
-}
-
-static void
-endpoint_fini(struct plan_endpoint *e)
-{
-	free(e->id);
-	free(e->zone);
-	strlist_fini(&e->addresses);
-	strlist_fini(&e->hostnames);
 }
 
 void
@@ -50,8 +43,9 @@ plan_free(struct plan **pp)
 	}
 	free(p->zones);
 	for (size_t i = 0; i < p->nendpoints; i++)
-		endpoint_fini(&p->endpoints[i]);
+		plan_endpoint_fini(&p->endpoints[i]);
 	free(p->endpoints);
+	plan_site_fini(p);
 	free(p);
 	*pp = NULL;
 }
@@ -78,19 +72,11 @@ plan_dup(const struct plan *src)
 		p->zones[i].label = xstrdup(src->zones[i].label);
 	}
 	p->nzones = src->nzones;
-	p->endpoints = xcalloc(src->nendpoints, sizeof *p->endpoints);
-	for (size_t i = 0; i < src->nendpoints; i++) {
-		const struct plan_endpoint *s = &src->endpoints[i];
-		struct plan_endpoint *d = &p->endpoints[i];
-
-		d->id = xstrdup(s->id);
-		d->zone = xstrdup(s->zone);
-		strlist_init(&d->addresses);
-		strlist_init(&d->hostnames);
-		strlist_copy(&d->addresses, &s->addresses);
-		strlist_copy(&d->hostnames, &s->hostnames);
-	}
+	p->endpoints = xcalloc(src->nendpoints ? src->nendpoints : 1, sizeof *p->endpoints);
+	for (size_t i = 0; i < src->nendpoints; i++)
+		plan_endpoint_copy(&p->endpoints[i], &src->endpoints[i]);
 	p->nendpoints = src->nendpoints;
+	plan_site_copy(p, src);
 	return p;
 }
 
@@ -244,107 +230,6 @@ plan_zone_label(const struct plan *p, const char *id)
 	return pz != NULL && pz->label != NULL && pz->label[0] != '\0' ? pz->label : id;
 }
 
-/* Index of the first endpoint whose id is not less than ID (the
- * endpoints are sorted by id). */
-static int
-endpoint_key_cmp(const void *key, const void *item)
-{
-	return strcmp(key, ((const struct plan_endpoint *)item)->id);
-}
-
-static size_t
-endpoint_lower_bound(const struct plan *p, const char *id)
-{
-	return search_lower_bound(id, p->endpoints, p->nendpoints, sizeof *p->endpoints,
-				  endpoint_key_cmp);
-}
-
-const struct plan_endpoint *
-plan_endpoint(const struct plan *p, const char *id)
-{
-	size_t i = endpoint_lower_bound(p, id);
-
-	return i < p->nendpoints && strcmp(p->endpoints[i].id, id) == 0 ?
-	       &p->endpoints[i] : NULL;
-}
-
-struct plan_endpoint *
-plan_endpoint_get(struct plan *p, const char *id)
-{
-	size_t i = endpoint_lower_bound(p, id);
-	struct plan_endpoint *e;
-
-	if (i < p->nendpoints && strcmp(p->endpoints[i].id, id) == 0)
-		return &p->endpoints[i];
-	p->endpoints = xreallocarray(p->endpoints, p->nendpoints + 1,
-				     sizeof *p->endpoints);
-	memmove(&p->endpoints[i + 1], &p->endpoints[i],
-		(p->nendpoints - i) * sizeof *p->endpoints);
-	e = &p->endpoints[i];
-	e->id = xstrdup(id);
-	e->zone = NULL;
-	strlist_init(&e->addresses);
-	strlist_init(&e->hostnames);
-	p->nendpoints++;
-	return e;
-}
-
-void
-plan_place(struct plan *p, const char *endpoint, const char *zone)
-{
-	struct plan_endpoint *e = plan_endpoint_get(p, endpoint);
-
-	free(e->zone);
-	e->zone = xstrdup(zone);
-}
-
-int
-plan_add_address(struct plan *p, const char *endpoint, const char *addr,
-		 struct pp_error *err)
-{
-	struct plan_endpoint *e;
-
-	switch (addr_classify(addr)) {
-	case ADDR_INVALID:
-		error_set(err, NULL, 0,
-			  _("\"%s\" is not an IPv4 or IPv6 address, a CIDR range or a host name"),
-			  addr);
-		return -1;
-	case ADDR_HOSTNAME:
-		e = plan_endpoint_get(p, endpoint);
-		strlist_sorted_add(&e->hostnames, addr);
-		return 0;
-	default:
-		e = plan_endpoint_get(p, endpoint);
-		strlist_sorted_add(&e->addresses, addr);
-		return 0;
-	}
-}
-
-char *
-plan_address_text(const struct plan_endpoint *e)
-{
-	struct sbuf b;
-
-	if (e == NULL || (e->addresses.n == 0 && e->hostnames.n == 0))
-		return NULL;
-	sbuf_init(&b);
-	for (size_t i = 0; i < e->hostnames.n; i++)
-		sbuf_addf(&b, "%s%s", b.len ? ", " : "", e->hostnames.v[i]);
-	for (size_t i = 0; i < e->addresses.n; i++)
-		sbuf_addf(&b, "%s%s", b.len ? ", " : "", e->addresses.v[i]);
-	return sbuf_take(&b);
-}
-
-void
-plan_remove_address(struct plan *p, const char *endpoint, const char *addr)
-{
-	struct plan_endpoint *e = plan_endpoint_get(p, endpoint);
-
-	strlist_remove(&e->addresses, addr);
-	strlist_remove(&e->hostnames, addr);
-}
-
 void
 plan_set_meta(char **field, const char *value)
 {
@@ -443,11 +328,6 @@ strlist_eq(const struct strlist *a, const struct strlist *b)
 	return true;
 }
 
-static bool
-endpoint_is_default(const struct plan_endpoint *e)
-{
-	return e->zone == NULL && e->addresses.n == 0 && e->hostnames.n == 0;
-}
 
 bool
 plan_equal(const struct plan *a, const struct plan *b)
@@ -458,7 +338,7 @@ plan_equal(const struct plan *a, const struct plan *b)
 		if (!str_eq(plan_meta_get(&a->meta, (enum plan_meta_field)f),
 			    plan_meta_get(&b->meta, (enum plan_meta_field)f)))
 			return false;
-	if (!strlist_eq(&a->products, &b->products) ||
+	if (!plan_site_equal(a, b) || !strlist_eq(&a->products, &b->products) ||
 	    a->nfeatures != b->nfeatures || a->nzones != b->nzones)
 		return false;
 	for (i = 0; i < a->nfeatures; i++)
@@ -471,13 +351,13 @@ plan_equal(const struct plan *a, const struct plan *b)
 			return false;
 	/* endpoints equal, ignoring entries that hold nothing */
 	for (i = 0, j = 0;;) {
-		while (i < a->nendpoints && endpoint_is_default(&a->endpoints[i]))
+		while (i < a->nendpoints && plan_endpoint_is_empty(&a->endpoints[i]))
 			i++;
-		while (j < b->nendpoints && endpoint_is_default(&b->endpoints[j]))
+		while (j < b->nendpoints && plan_endpoint_is_empty(&b->endpoints[j]))
 			j++;
 		if (i == a->nendpoints || j == b->nendpoints)
 			return i == a->nendpoints && j == b->nendpoints;
-		if (!str_eq(a->endpoints[i].id, b->endpoints[j].id) ||
+		if (plan_endpoint_cmp(&a->endpoints[i], &b->endpoints[j]) != 0 ||
 		    !str_eq(a->endpoints[i].zone, b->endpoints[j].zone) ||
 		    !strlist_eq(&a->endpoints[i].addresses, &b->endpoints[j].addresses) ||
 		    !strlist_eq(&a->endpoints[i].hostnames, &b->endpoints[j].hostnames))

@@ -13,7 +13,8 @@
 
 struct plan;
 
-#define PLANFILE_FORMAT 1
+/* The format written; every format from 1 up to it is read. */
+#define PLANFILE_FORMAT 2
 #define PLANFILE_MAX ((size_t)16 << 20)
 
 /* Reads PATH.  Caller-owned *OUT.  Notes that do not stop the load are

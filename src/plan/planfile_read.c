@@ -23,6 +23,7 @@
 #include "plan/planfile.h"
 #include "util/file.h"
 #include "util/i18n.h"
+#include "util/ipnet.h"
 #include "util/netspec.h"
 #include "util/str.h"
 #include "util/xmldoc.h"
@@ -197,30 +198,60 @@ read_zone(struct reader *r, xmlNodePtr z)
 	free(id);
 }
 
+/* An optional attribute that must be an id; false after a failure. */
+static bool
+opt_id(struct reader *r, xmlNodePtr n, const char *name, char **out)
+{
+	*out = NULL;
+	if (xmlHasProp(n, (const xmlChar *)name) == NULL)
+		return true;
+	*out = prop_id(r, n, name);
+	return *out != NULL;
+}
+
 static void
 read_endpoint(struct reader *r, xmlNodePtr ep)
 {
-	char *id = prop_id(r, ep, "id"), *zone = NULL;
+	char *id = prop_id(r, ep, "id"), *zone = NULL, *product = NULL, *iface = NULL;
+	const char *what;
 
-	if (id == NULL)
-		return;
-	if (plan_endpoint(r->p, id) != NULL) {
-		xmldoc_fail(&r->doc, node_line(ep), _("endpoint \"%s\" is given twice"), id);
+	if (id == NULL || !opt_id(r, ep, "product", &product) || !opt_id(r, ep, "zone", &zone))
+		goto out;
+	iface = prop(ep, "interface");
+	if (iface != NULL && !iface_valid(iface)) {
+		xmldoc_fail(&r->doc, node_line(ep),
+			    _("endpoint \"%1$s\": invalid interface \"%2$s\" (letters, digits, '-', '_' and '.')"),
+			    id, iface);
 		goto out;
 	}
-	(void)plan_endpoint_get(r->p, id);
-	if (xmlHasProp(ep, (const xmlChar *)"zone") != NULL) {
-		zone = prop_id(r, ep, "zone");
-		if (zone == NULL)
-			goto out;
-		plan_place(r->p, id, zone);
+	/* as the command line writes it: bems:sql, forcepoint/C */
+	what = iface != NULL || product != NULL ? NULL : id;
+	if (plan_endpoint_at(r->p, product, id, iface) != NULL) {
+		char *name = xasprintf("%s%s%s%s%s", product != NULL ? product : "",
+				       product != NULL ? ":" : "", id, iface != NULL ? "/" : "",
+				       iface != NULL ? iface : "");
+
+		xmldoc_fail(&r->doc, node_line(ep), _("endpoint \"%s\" is given twice"),
+			    what != NULL ? what : name);
+		free(name);
+		goto out;
 	}
+	if (iface != NULL && zone != NULL) {
+		xmldoc_fail(&r->doc, node_line(ep),
+			    _("endpoint \"%1$s\": an interface (\"%2$s\") has addresses, not a zone: place the endpoint itself"),
+			    id, iface);
+		goto out;
+	}
+	(void)plan_endpoint_at_get(r->p, product, id, iface);
+	if (zone != NULL)
+		plan_place_at(r->p, product, id, zone);
 	for (xmlNodePtr n = ep->children; n != NULL && !r->doc.failed; n = n->next) {
 		bool host = is_element(n, "hostname");
 		xmlChar *v;
 		char *addr;
 		enum addr_kind kind;
 		struct pp_error e;
+		struct ip_net net;
 
 		if (!host && !is_element(n, "address"))
 			continue;
@@ -235,20 +266,143 @@ read_endpoint(struct reader *r, xmlNodePtr ep)
 				    _("endpoint \"%1$s\": \"%2$s\" is not a valid host name") :
 				    _("endpoint \"%1$s\": \"%2$s\" is an address, not a host name (write it as <address>)"),
 				    id, addr);
+		} else if (!host && kind == ADDR_INVALID && ip_net_parse(addr, &net) == IP_HOST_BITS &&
+			   plan_check_address(addr, &e) != 0) {
+			/* a network with host bits: say which one was meant */
+			xmldoc_fail(&r->doc, node_line(n), _("endpoint \"%1$s\": %2$s"), id, e.msg);
 		} else if (!host && (kind == ADDR_INVALID || kind == ADDR_HOSTNAME)) {
 			xmldoc_fail(&r->doc, node_line(n),
 				    kind == ADDR_INVALID ?
 				    _("endpoint \"%1$s\": invalid address \"%2$s\" (expected an IPv4 or IPv6 address, or a CIDR range with zero host bits)") :
 				    _("endpoint \"%1$s\": \"%2$s\" is a host name, not an address (write it as <hostname>)"),
 				    id, addr);
-		} else if (plan_add_address(r->p, id, addr, &e) != 0) {
+		} else if (plan_add_address_at(r->p, product, id, iface, addr, &e) != 0) {
 			xmldoc_fail(&r->doc, node_line(n), "%s", e.msg);
 		}
 		free(addr);
 	}
 out:
 	free(zone);
+	free(product);
+	free(iface);
 	free(id);
+}
+
+static void
+read_subnet(struct reader *r, xmlNodePtr n)
+{
+	char *zone = prop_id(r, n, "zone"), *cidr = prop(n, "cidr");
+	struct pp_error e;
+
+	if (zone != NULL && plan_add_subnet(r->p, zone, cidr != NULL ? cidr : "", &e) != 0)
+		xmldoc_fail(&r->doc, node_line(n), _("zone \"%1$s\": %2$s"), zone, e.msg);
+	free(zone);
+	free(cidr);
+}
+
+static void
+read_firewall(struct reader *r, xmlNodePtr n)
+{
+	char *id = prop_id(r, n, "id"), *zones = NULL, *save = NULL;
+	struct strlist l;
+
+	strlist_init(&l);
+	if (id == NULL)
+		goto out;
+	if (plan_firewall(r->p, id) != NULL) {
+		xmldoc_fail(&r->doc, node_line(n), _("firewall \"%s\" is given twice"), id);
+		goto out;
+	}
+	zones = prop(n, "zones");
+	for (char *z = strtok_r(zones != NULL ? zones : (char *)"", " ", &save); z != NULL;
+	     z = strtok_r(NULL, " ", &save)) {
+		if (!id_valid(z)) {
+			xmldoc_fail(&r->doc, node_line(n),
+				    _("firewall \"%1$s\": invalid zone id \"%2$s\""), id, z);
+			goto out;
+		}
+		if (strlist_contains(&l, z)) {
+			xmldoc_fail(&r->doc, node_line(n),
+				    _("firewall \"%1$s\": zone \"%2$s\" is given twice"), id, z);
+			goto out;
+		}
+		strlist_add(&l, z);
+	}
+	if (l.n < 2) {
+		xmldoc_fail(&r->doc, node_line(n),
+			    _("firewall \"%s\": a firewall joins at least two zones"), id);
+		goto out;
+	}
+	plan_set_firewall(r->p, id, &l);
+out:
+	strlist_fini(&l);
+	free(zones);
+	free(id);
+}
+
+/* R001, N12, H003: a section letter and a number. */
+static bool
+rule_id_valid(const char *s)
+{
+	size_t n;
+
+	if (s == NULL || (s[0] != 'R' && s[0] != 'N' && s[0] != 'H'))
+		return false;
+	n = strspn(s + 1, "0123456789");
+	return n >= 1 && n <= 6 && s[1 + n] == '\0';
+}
+
+static void
+read_rule(struct reader *r, xmlNodePtr n)
+{
+	char *id = prop(n, "id"), *key = prop(n, "key");
+	struct pp_error e;
+
+	if (!rule_id_valid(id)) {
+		xmldoc_fail(&r->doc, node_line(n),
+			    _("<rule>: invalid id \"%s\" (R, N or H and a number: R007)"),
+			    id != NULL ? id : "");
+		goto out;
+	}
+	if (key == NULL || key[0] == '\0') {
+		xmldoc_fail(&r->doc, node_line(n), _("rule \"%s\" has no key"), id);
+		goto out;
+	}
+	if (plan_rule(r->p, id) != NULL || plan_rule_by_key(r->p, key) != NULL) {
+		xmldoc_fail(&r->doc, node_line(n),
+			    plan_rule(r->p, id) != NULL ? _("rule \"%s\" is given twice") :
+			    _("rule \"%s\" names an opening another rule names"), id);
+		goto out;
+	}
+	plan_record_rule(r->p, id, key);
+	for (int f = PLAN_RULE_OWNER; f <= PLAN_RULE_EXCLUDED; f++) {
+		char *raw = prop(n, plan_rule_field_name((enum plan_rule_field)f));
+		char *v = free_text(r, n, raw);
+
+		if (v != NULL && plan_rule_set(r->p, id, (enum plan_rule_field)f, v, &e) != 0)
+			xmldoc_fail(&r->doc, node_line(n), _("rule \"%1$s\": %2$s"), id, e.msg);
+		free(raw);
+		free(v);
+	}
+out:
+	free(id);
+	free(key);
+}
+
+static void
+read_options(struct reader *r, xmlNodePtr n)
+{
+	static const char *const names[] = { "group-ports", "tls-only" };
+	bool *slots[] = { &r->p->options.group_ports, &r->p->options.tls_only };
+
+	for (size_t i = 0; i < 2; i++) {
+		char *v = prop(n, names[i]);
+
+		/* the schema takes xs:boolean: true, false, 1, 0 */
+		if (v != NULL)
+			*slots[i] = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+		free(v);
+	}
 }
 
 static int
@@ -312,7 +466,7 @@ read_fingerprint(struct reader *r, xmlNodePtr fp)
 static void
 read_plan(struct reader *r, xmlNodePtr root)
 {
-	bool seen_meta = false, seen_fp = false;
+	bool seen_meta = false, seen_fp = false, seen_options = false;
 
 	for (xmlNodePtr n = root->children; n != NULL && !r->doc.failed; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
@@ -330,6 +484,19 @@ read_plan(struct reader *r, xmlNodePtr root)
 			read_zone(r, n);
 		} else if (is_element(n, "endpoint")) {
 			read_endpoint(r, n);
+		} else if (is_element(n, "subnet")) {
+			read_subnet(r, n);
+		} else if (is_element(n, "firewall")) {
+			read_firewall(r, n);
+		} else if (is_element(n, "rule")) {
+			read_rule(r, n);
+		} else if (is_element(n, "options")) {
+			if (seen_options) {
+				xmldoc_fail(&r->doc, node_line(n), _("<%s> is given twice"), "options");
+				return;
+			}
+			seen_options = true;
+			read_options(r, n);
 		} else if (is_element(n, "fingerprint")) {
 			if (seen_fp) {
 				xmldoc_fail(&r->doc, node_line(n), _("<%s> is given twice"),
@@ -383,8 +550,7 @@ check_root(struct reader *r, xmlNodePtr root)
 		xmldoc_fail(&r->doc, node_line(root),
 			    _("written by a newer portplan: format %1$s, this version reads %2$d"),
 			    format, PLANFILE_FORMAT);
-	else if (!digits || strtol(format, NULL, 10) != PLANFILE_FORMAT ||
-		 format[0] == '0')
+	else if (!digits || strtol(format, NULL, 10) < 1 || format[0] == '0')
 		xmldoc_fail(&r->doc, node_line(root),
 			    _("unknown plan file format \"%1$s\" (this version reads %2$d)"),
 			    format, PLANFILE_FORMAT);

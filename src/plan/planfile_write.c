@@ -119,6 +119,15 @@ planfile_serialize(const struct plan *p)
 		sbuf_add(&b, "  </meta>\n");
 	}
 
+	if (p->options.group_ports || p->options.tls_only) {
+		sbuf_add(&b, "  <options");
+		if (p->options.group_ports)
+			put_attr(&b, "group-ports", "true");
+		if (p->options.tls_only)
+			put_attr(&b, "tls-only", "true");
+		sbuf_add(&b, "/>\n");
+	}
+
 	/* products with their features (features of a product the plan does
 	 * not select cannot be expressed and are left out) */
 	sorted_copy(&l, &p->products);
@@ -154,14 +163,25 @@ planfile_serialize(const struct plan *p)
 		free(label);
 	}
 
+	for (size_t i = 0; i < p->nsubnets; i++) {
+		sbuf_add(&b, "  <subnet");
+		put_attr(&b, "zone", p->subnets[i].zone);
+		put_attr(&b, "cidr", p->subnets[i].cidr);
+		sbuf_add(&b, "/>\n");
+	}
+
 	for (size_t i = 0; i < p->nendpoints; i++) {
 		const struct plan_endpoint *e = &p->endpoints[i];
 		struct strlist hosts, addrs;
 
-		if (e->zone == NULL && e->addresses.n == 0 && e->hostnames.n == 0)
+		if (plan_endpoint_is_empty(e))
 			continue;
 		sbuf_add(&b, "  <endpoint");
 		put_attr(&b, "id", e->id);
+		if (e->product != NULL)
+			put_attr(&b, "product", e->product);
+		if (e->iface != NULL)
+			put_attr(&b, "interface", e->iface);
 		if (e->zone != NULL)
 			put_attr(&b, "zone", e->zone);
 		if (e->addresses.n == 0 && e->hostnames.n == 0) {
@@ -184,6 +204,33 @@ planfile_serialize(const struct plan *p)
 		strlist_fini(&hosts);
 		strlist_fini(&addrs);
 		sbuf_add(&b, "  </endpoint>\n");
+	}
+
+	for (size_t i = 0; i < p->nfirewalls; i++) {
+		char *zones = strlist_join(&p->firewalls[i].zones, " ");
+
+		sbuf_add(&b, "  <firewall");
+		put_attr(&b, "id", p->firewalls[i].id);
+		put_attr(&b, "zones", zones);
+		sbuf_add(&b, "/>\n");
+		free(zones);
+	}
+
+	/* the rule ids handed out, with each rule's lifecycle */
+	for (size_t i = 0; i < p->nrules; i++) {
+		const struct plan_rule *r = &p->rules[i];
+
+		sbuf_add(&b, "  <rule");
+		put_attr(&b, "id", r->id);
+		put_attr(&b, "key", r->key);
+		for (int f = PLAN_RULE_OWNER; f <= PLAN_RULE_EXCLUDED; f++) {
+			char *v = planfile_clean_text(plan_rule_get(r, (enum plan_rule_field)f));
+
+			if (v != NULL && *v != '\0')
+				put_attr(&b, plan_rule_field_name((enum plan_rule_field)f), v);
+			free(v);
+		}
+		sbuf_add(&b, "/>\n");
 	}
 
 	/* the catalog fingerprint: "product id digest" lines */

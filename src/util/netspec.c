@@ -173,6 +173,18 @@ id_char(char c, bool first)
 }
 
 bool
+iface_valid(const char *s)
+{
+	size_t n;
+
+	if (s == NULL || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') ||
+			   (s[0] >= '0' && s[0] <= '9')))
+		return false;
+	n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
+	return s[n] == '\0' && n <= 32;
+}
+
+bool
 id_valid(const char *s)
 {
 	size_t i;
@@ -397,6 +409,8 @@ addr_classify(const char *s)
 
 	if (s == NULL || *s == '\0' || strlen(s) > 253)
 		return ADDR_INVALID;
+	if (strcmp(s, "any") == 0)
+		return ADDR_ANY;
 	slash = strchr(s, '/');
 	if (slash != NULL) {
 		char host[64];
@@ -425,5 +439,8 @@ addr_classify(const char *s)
 		return ADDR_IPV4;
 	if (inet_pton(AF_INET6, s, buf) == 1)
 		return ADDR_IPV6;
+	/* a name pattern of the catalog's kind: "*.box.com" */
+	if (s[0] == '*' && s[1] == '.')
+		return hostname_valid(s + 2) ? ADDR_HOSTNAME : ADDR_INVALID;
 	return hostname_valid(s) ? ADDR_HOSTNAME : ADDR_INVALID;
 }

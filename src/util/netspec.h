@@ -59,12 +59,17 @@ enum addr_kind {
 	ADDR_CIDR4,
 	ADDR_CIDR6,
 	ADDR_HOSTNAME,
+	ADDR_ANY,		/* the keyword "any": every address */
 };
 /* Classifies an address a plan gives an endpoint: an IPv4 or IPv6
- * address, a CIDR range (host bits must be zero), or a DNS host name. */
+ * address, a CIDR range (host bits must be zero), a DNS host name, or the
+ * keyword "any" (never a host name). */
 enum addr_kind addr_classify(const char *s);
 
 /* True for a catalog or plan id: [a-z][a-z0-9_.-]{0,63}. */
 bool id_valid(const char *s);
+/* True for an appliance interface's name as vendors write them ("C",
+ * "P1", "eth0"): [A-Za-z0-9][A-Za-z0-9_.-]{0,31}. */
+bool iface_valid(const char *s);
 
 #endif
