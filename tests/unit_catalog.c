@@ -1598,3 +1598,86 @@ Test(resolver, selected_alternatives_are_reported_in_catalog_order)
 	plan_free(&p);
 	catalog_free(&c);
 }
+
+/* ---- catalog v2: dependencies, followers, TLS twins, citations, hints,
+ * decisions, documents --------------------------------------------------- */
+
+/* A product whose features are FEATURES (line 5 on), then its server and
+ * BODY. */
+#define PRODUCT_F(features, body) \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<catalog format=\"1\">\n" \
+	"  <product id=\"acme\" vendor=\"ACME\">\n    <label>ACME gateway</label>\n" \
+	"    <feature id=\"ssl\" default=\"true\"><label>SSL</label></feature>\n" features \
+	"    <endpoint id=\"acme\" zone=\"dmz\"><label>ACME server</label></endpoint>\n" \
+	body PRODUCT_TAIL
+
+Test(load, requires_names_features_of_the_product)
+{
+	expect_error(PRODUCT_F("    <feature id=\"box\" requires=\"docs\"><label>Box</label></feature>\n", ""),
+		     6, "feature \"box\" requires \"docs\", which product \"acme\" does not declare");
+	expect_error(PRODUCT_F("    <feature id=\"box\" requires=\"box\"><label>Box</label></feature>\n", ""),
+		     6, "feature \"box\" requires itself");
+	expect_error(PRODUCT_F("    <feature id=\"box\" requires=\"!ssl\"><label>Box</label></feature>\n", ""),
+		     6, "requires names what it needs, not what it excludes");
+}
+
+Test(load, follows_and_tls_twin_name_what_exists)
+{
+	expect_error(PRODUCT("    <endpoint id=\"acme-peer\" zone=\"dmz\" follows=\"nope\">"
+			     "<label>Peer</label></endpoint>\n"),
+		     8, "endpoint \"acme-peer\": follows \"nope\"");
+	expect_error(PRODUCT(FLOW("imap", "proto=\"tcp\" ports=\"143\" tls-twin=\"imaps\"")),
+		     8, "flow \"imap\": its TLS twin \"imaps\" is not another flow");
+}
+
+/* Everything new reaches the snapshot: a requirement declared before the
+ * feature it names, the follower, the twin, the other page, the kinds of
+ * gaps, the document record. */
+Test(load, v2_records_reach_the_snapshot)
+{
+	static const char doc_xml[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<catalog format=\"1\">\n"
+		"  <document source=\"acme.txt\" vendor=\"ACME\" product=\"ACME gateway\" lang=\"de\""
+		" version=\"2.1\"><title>ACME Ports</title></document>\n</catalog>\n";
+	static const char body[] = PRODUCT_F(
+		"    <feature id=\"box\" requires=\"docs &amp; ssl\"><label>Box</label></feature>\n"
+		"    <feature id=\"docs\" kind=\"service\"><label>Docs</label></feature>\n",
+		"    <endpoint id=\"acme-peer\" zone=\"internal\" follows=\"acme\"><label>Peer</label></endpoint>\n"
+		"    <flow id=\"imaps\" from=\"ad\" to=\"acme\" proto=\"tcp\" ports=\"993\" doc=\"acme.txt\""
+		" section=\"IMAP\"><purpose>IMAPS</purpose></flow>\n"
+		"    <flow id=\"imap\" from=\"ad\" to=\"acme\" proto=\"tcp\" ports=\"143\" tls-twin=\"imaps\""
+		" doc=\"acme.txt\" section=\"IMAP\"><purpose>IMAP</purpose>"
+		"<cite lang=\"fr\" doc=\"acme-fr.txt\" section=\"Ports IMAP\"/></flow>\n"
+		"    <hint id=\"h\" when=\"box &amp; !docs\" doc=\"acme.txt\" section=\"Box\"><text>No Box without Docs.</text></hint>\n"
+		"    <decision id=\"d\" doc=\"acme.txt\" section=\"IMAP\"><text>143 or 993?</text></decision>\n");
+	struct catalog *c;
+	struct pp_error err;
+	const struct catalog_snapshot *s;
+	uint32_t box, imap, peer;
+
+	put_free("v2", "common.xml", common_xml);
+	put_free("v2", "docs.xml", doc_xml);
+	put_free("v2", "acme.xml", body);
+	cr_assert_eq(open_dirs("v2", NULL, false, &c, NULL, &err), 0, "%s:%ld: %s", err.file,
+		     err.line, err.msg);
+	s = catalog_snapshot(c, CATALOG_PART_LISTS | CATALOG_PART_FLOWS, &err);
+	cr_assert_not_null(s, "%s", err.msg);
+	box = catalog_feature_index(s, "acme", "box");
+	cr_assert_eq(s->req_first[box + 1] - s->req_first[box], 2);
+	cr_assert_str_eq(s->features.v[s->req[s->req_first[box]]].id, "docs");
+	peer = catalog_endpoint_index(s, "acme-peer");
+	cr_assert_eq(s->ep_follows[peer], catalog_endpoint_index(s, "acme"));
+	imap = catalog_flow_index(s, "acme", "imap");
+	cr_assert_eq(s->flow_twin[imap], catalog_flow_index(s, "acme", "imaps"));
+	cr_assert_eq(s->flows.v[imap].ncites, 1);
+	cr_assert_str_eq(s->flows.v[imap].cites[0].doc, "acme-fr.txt");
+	cr_assert_eq(s->flow_twin[catalog_flow_index(s, "acme", "imaps")], CATALOG_NONE);
+	cr_assert_eq(s->gaps.n, 2);
+	cr_assert_str_eq(s->gaps.v[0].kind, "hint");
+	cr_assert_str_eq(s->gaps.v[1].kind, "decision");
+	cr_assert_not_null(catalog_document(s, "acme.txt"));
+	cr_assert_str_eq(catalog_document(s, "acme.txt")->title, "ACME Ports");
+	cr_assert_str_eq(catalog_document(s, "acme.txt")->version, "2.1");
+	cr_assert_null(catalog_document(s, "acme.txt")->date, "what it does not state stays NULL");
+	catalog_free(&c);
+}

@@ -30,10 +30,10 @@ static const char schema_sql[] =
 	"CREATE TABLE product(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, vendor TEXT,"
 	" file TEXT, line INTEGER);"
 	"CREATE TABLE feature(rid INTEGER PRIMARY KEY, product TEXT NOT NULL, id TEXT NOT NULL,"
-	" kind TEXT NOT NULL, grp TEXT, dflt INTEGER NOT NULL, file TEXT, line INTEGER,"
-	" UNIQUE(product, id));"
+	" kind TEXT NOT NULL, grp TEXT, dflt INTEGER NOT NULL, requires TEXT, file TEXT,"
+	" line INTEGER, UNIQUE(product, id));"
 	"CREATE TABLE endpoint(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, product TEXT,"
-	" zone TEXT NOT NULL, file TEXT, line INTEGER);"
+	" zone TEXT NOT NULL, follows TEXT, file TEXT, line INTEGER);"
 	"CREATE TABLE fqdn(endpoint INTEGER NOT NULL, pattern TEXT NOT NULL);"
 	/* product_rid, src_rid, dst_rid: rowids of the product and the two
 	 * endpoints (the resolver joins on them); ncond: literals in cond */
@@ -41,14 +41,22 @@ static const char schema_sql[] =
 	" src TEXT NOT NULL, dst TEXT NOT NULL, proto INTEGER NOT NULL, ports TEXT,"
 	" cond TEXT NOT NULL, required INTEGER NOT NULL, doc TEXT NOT NULL,"
 	" section TEXT NOT NULL, inferred INTEGER NOT NULL, interfaces TEXT, preferred TEXT,"
-	" digest TEXT, file TEXT, line INTEGER, product_rid INTEGER NOT NULL,"
+	" tls_twin TEXT, digest TEXT, file TEXT, line INTEGER, product_rid INTEGER NOT NULL,"
 	" src_rid INTEGER, dst_rid INTEGER, ncond INTEGER NOT NULL, UNIQUE(product, id));"
 	/* a condition, normalised: one row per literal; feature is a rowid */
 	"CREATE TABLE flow_cond(flow INTEGER NOT NULL, feature INTEGER NOT NULL, neg INTEGER NOT NULL);"
+	/* where else a flow is documented (another language's page) */
+	"CREATE TABLE cite(flow INTEGER NOT NULL, lang TEXT NOT NULL, doc TEXT NOT NULL,"
+	" section TEXT NOT NULL);"
+	/* gaps, hints and decisions: what the approver must be told */
 	"CREATE TABLE gap(rid INTEGER PRIMARY KEY, product TEXT NOT NULL, id TEXT NOT NULL,"
+	" kind TEXT NOT NULL,"
 	" cond TEXT NOT NULL, doc TEXT NOT NULL, section TEXT NOT NULL, file TEXT, line INTEGER,"
 	" product_rid INTEGER NOT NULL, ncond INTEGER NOT NULL, UNIQUE(product, id));"
 	"CREATE TABLE gap_cond(gap INTEGER NOT NULL, feature INTEGER NOT NULL, neg INTEGER NOT NULL);"
+	"CREATE TABLE document(rid INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE,"
+	" vendor TEXT NOT NULL, product TEXT NOT NULL, lang TEXT NOT NULL, edition TEXT,"
+	" version TEXT, date TEXT, url TEXT, file TEXT, line INTEGER);"
 	"CREATE TABLE text(kind INTEGER NOT NULL, owner INTEGER NOT NULL, field TEXT NOT NULL,"
 	" lang TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(kind, owner, field, lang))"
 	" WITHOUT ROWID;";
@@ -62,7 +70,8 @@ static const char index_sql[] =
 	"CREATE INDEX flow_dst ON flow(dst_rid);"
 	"CREATE INDEX gap_product ON gap(product_rid);"
 	"CREATE INDEX endpoint_product ON endpoint(product);"
-	"CREATE INDEX fqdn_endpoint ON fqdn(endpoint);";
+	"CREATE INDEX fqdn_endpoint ON fqdn(endpoint);"
+	"CREATE INDEX cite_flow ON cite(flow);";
 
 void
 catalog_db_error(sqlite3 *db, const char *what, struct pp_error *err)

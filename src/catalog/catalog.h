@@ -80,11 +80,17 @@ struct catalog_product {
 };
 struct catalog_feature {
 	const char *product, *id, *kind, *group, *label, *help;
+	const char *requires;	/* canonical condition: what it needs, or NULL */
 	bool dflt;
 };
 struct catalog_endpoint {
 	const char *id, *product, *zone, *label;
 	const char *fqdn;	/* "*.box.com, …" or NULL */
+	const char *follows;	/* the endpoint it sits with, or NULL */
+};
+/* Another language's page documenting the same flow. */
+struct catalog_cite {
+	const char *lang, *doc, *section;
 };
 struct catalog_flow {
 	const char *product, *id, *from, *to;
@@ -94,12 +100,24 @@ struct catalog_flow {
 	bool required, inferred;
 	const char *doc, *section, *purpose, *reason, *note;
 	const char *interfaces, *preferred;
+	const char *tls_twin;	/* the flow opening the TLS port, or NULL */
+	const struct catalog_cite *cites;	/* other languages' pages */
+	size_t ncites;
 	const char *digest;	/* changes when anything a rule shows changes */
 	const char *file;
 	long line;
 };
+/* KIND "gap" (the document leaves something unstated), "hint" (what the
+ * approver must be told: a choice without effect), "decision" (an
+ * either/or point of the document to decide before the change). */
 struct catalog_gap {
-	const char *product, *id, *cond, *doc, *section, *text;
+	const char *product, *id, *kind, *cond, *doc, *section, *text;
+};
+/* A vendor document, by the source name flows cite (their doc); what
+ * the document states of itself, optional strings NULL. */
+struct catalog_document {
+	const char *source, *vendor, *product, *lang, *title;
+	const char *edition, *version, *date, *url;
 };
 
 #define CATALOG_LIST(name, type) \
@@ -110,6 +128,7 @@ CATALOG_LIST(catalog_features, catalog_feature);
 CATALOG_LIST(catalog_endpoints, catalog_endpoint);
 CATALOG_LIST(catalog_flows, catalog_flow);
 CATALOG_LIST(catalog_gaps, catalog_gap);
+CATALOG_LIST(catalog_documents, catalog_document);
 #undef CATALOG_LIST
 
 /* The lists, in catalog order (views of the snapshot: the records are
@@ -128,6 +147,8 @@ int catalog_flows(struct catalog *c, const char *product,
 		  struct catalog_flows *out, struct pp_error *err);
 int catalog_gaps(struct catalog *c, const char *product,
 		 struct catalog_gaps *out, struct pp_error *err);
+int catalog_documents(struct catalog *c, struct catalog_documents *out,
+		      struct pp_error *err);
 
 #define catalog_list_fini(l) catalog_list_fini_((void **)&(l)->v, &(l)->n, &(l)->pool)
 void catalog_list_fini_(void **v, size_t *n, struct pool **pool);

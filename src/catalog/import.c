@@ -14,21 +14,24 @@
 static const char *const stmt_sql[S_COUNT] = {
 	[S_ZONE] = "INSERT INTO zone(id, file, line) VALUES (?1, ?2, ?3)",
 	[S_PRODUCT] = "INSERT INTO product(id, vendor, file, line) VALUES (?1, ?2, ?3, ?4)",
-	[S_FEATURE] = "INSERT INTO feature(product, id, kind, grp, dflt, file, line)"
-		      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[S_ENDPOINT] = "INSERT INTO endpoint(id, product, zone, file, line)"
-		       " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_FEATURE] = "INSERT INTO feature(product, id, kind, grp, dflt, file, line, requires)"
+		      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[S_ENDPOINT] = "INSERT INTO endpoint(id, product, zone, file, line, follows)"
+		       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[S_FQDN] = "INSERT INTO fqdn(endpoint, pattern) VALUES (?1, ?2)",
 	[S_FLOW] = "INSERT INTO flow(product, id, src, dst, proto, ports, cond,"
 		   " required, doc, section, inferred, interfaces, preferred, file, line,"
-		   " product_rid, ncond)"
+		   " product_rid, ncond, tls_twin)"
 		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-		   " ?16, ?17)",
+		   " ?16, ?17, ?18)",
 	[S_FLOW_DIGEST] = "UPDATE flow SET digest = ?2 WHERE rid = ?1",
 	[S_COND] = "INSERT INTO flow_cond(flow, feature, neg) VALUES (?1, ?2, ?3)",
 	[S_GAP] = "INSERT INTO gap(product, id, cond, doc, section, file, line,"
-		  " product_rid, ncond)"
-		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		  " product_rid, ncond, kind)"
+		  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[S_CITE] = "INSERT INTO cite(flow, lang, doc, section) VALUES (?1, ?2, ?3, ?4)",
+	[S_DOCUMENT] = "INSERT INTO document(source, vendor, product, lang, edition, version,"
+		       " date, url, file, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[S_GAP_COND] = "INSERT INTO gap_cond(gap, feature, neg) VALUES (?1, ?2, ?3)",
 	[S_TEXT] = "INSERT INTO text(kind, owner, field, lang, value)"
 		   " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -51,6 +54,14 @@ check_references(sqlite3 *db, struct pp_error *err)
 		{ "SELECT e.file, e.line, e.id, e.zone FROM endpoint e"
 		  " WHERE NOT EXISTS (SELECT 1 FROM zone z WHERE z.id = e.zone) LIMIT 1",
 		  N_("endpoint \"%s\": unknown zone \"%s\"") },
+		{ "SELECT e.file, e.line, e.id, e.follows FROM endpoint e"
+		  " WHERE e.follows IS NOT NULL AND (e.follows = e.id OR NOT EXISTS"
+		  " (SELECT 1 FROM endpoint o WHERE o.id = e.follows)) LIMIT 1",
+		  N_("endpoint \"%s\": follows \"%s\", which is not another endpoint of the catalog") },
+		{ "SELECT f.file, f.line, f.id, f.tls_twin FROM flow f"
+		  " WHERE f.tls_twin IS NOT NULL AND (f.tls_twin = f.id OR NOT EXISTS"
+		  " (SELECT 1 FROM flow g WHERE g.product = f.product AND g.id = f.tls_twin)) LIMIT 1",
+		  N_("flow \"%s\": its TLS twin \"%s\" is not another flow of its product") },
 	};
 
 	if (sqlite3_exec(db, "UPDATE flow SET"
@@ -99,6 +110,7 @@ catalog_import(sqlite3 *db, struct catalog_source *src, size_t n,
 	l.err = err;
 	strset_init(&l.features);
 	strlist_init(&l.seen_text);
+	strlist_init(&l.requires);
 	sbuf_init(&l.text);
 	sbuf_init(&l.digest);
 	/* nothing from libxml2 may reach stderr (it would break a curses
@@ -140,6 +152,7 @@ out:
 	free(l.text_lang);
 	strset_fini(&l.features);
 	strlist_fini(&l.seen_text);
+	strlist_fini(&l.requires);
 	sbuf_fini(&l.text);
 	sbuf_fini(&l.digest);
 	return rc;

@@ -36,13 +36,16 @@ void catalog_snapshot_free(struct catalog_snapshot **s);
 #define KIND_NUM_ENDPOINT 4
 #define KIND_NUM_FLOW 5
 #define KIND_NUM_GAP 6
+#define KIND_NUM_DOCUMENT 7
+/* (a document's title is in the document's own language: checked apart) */
 #define CATALOG_KINDS(X) \
 	X(ZONE, "label") \
 	X(PRODUCT, "label") \
 	X(FEATURE, "label") \
 	X(ENDPOINT, "label") \
 	X(FLOW, "purpose") \
-	X(GAP, "text")
+	X(GAP, "text") \
+	X(DOCUMENT, NULL)
 
 enum catalog_kind {
 #define X(name, required) KIND_##name = KIND_NUM_##name,
@@ -57,7 +60,7 @@ enum catalog_kind {
 
 /* Bumped whenever the database layout or the import changes: a cache
  * built by another version is rebuilt. */
-#define CATALOG_DB_VERSION 6
+#define CATALOG_DB_VERSION 7
 #define CATALOG_APP_ID 0x70706c6e	/* "ppln" */
 
 /* Creates the tables in an empty database. */

@@ -23,14 +23,14 @@
 #include "util/str.h"
 #include "util/xmldoc.h"
 
-static void
-fail_db(struct loader *l, long line)
+void
+loader_fail_db(struct loader *l, long line)
 {
 	xmldoc_fail(&l->doc, line, _("catalog database: %s"), sqlite3_errmsg(l->db));
 }
 
-static char *
-attr(struct loader *l, const char *name)
+char *
+loader_attr(struct loader *l, const char *name)
 {
 	xmlChar *v = xmlTextReaderGetAttribute(l->reader, (const xmlChar *)name);
 	char *s;
@@ -43,10 +43,10 @@ attr(struct loader *l, const char *name)
 	return s;
 }
 
-static bool
-attr_bool(struct loader *l, const char *name, bool dflt)
+bool
+loader_attr_bool(struct loader *l, const char *name, bool dflt)
 {
-	char *v = attr(l, name);
+	char *v = loader_attr(l, name);
 	bool r = dflt;
 
 	if (v != NULL)
@@ -55,8 +55,8 @@ attr_bool(struct loader *l, const char *name, bool dflt)
 	return r;
 }
 
-static bool
-step(struct loader *l, sqlite3_stmt *st, long line)
+bool
+loader_step(struct loader *l, sqlite3_stmt *st, long line)
 {
 	int rc = sqlite3_step(st);
 
@@ -64,12 +64,12 @@ step(struct loader *l, sqlite3_stmt *st, long line)
 	sqlite3_clear_bindings(st);
 	if (rc == SQLITE_DONE)
 		return true;
-	fail_db(l, line);
+	loader_fail_db(l, line);
 	return false;
 }
 
-static void
-bind_text(sqlite3_stmt *st, int i, const char *s)
+void
+loader_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s == NULL)
 		sqlite3_bind_null(st, i);
@@ -78,8 +78,8 @@ bind_text(sqlite3_stmt *st, int i, const char *s)
 }
 
 /* Reports a duplicate id with where it was first declared. */
-static void
-fail_duplicate(struct loader *l, const char *table, const char *what,
+void
+loader_fail_duplicate(struct loader *l, const char *table, const char *what,
 	       const char *product, const char *id)
 {
 	char *sql;
@@ -90,9 +90,9 @@ fail_duplicate(struct loader *l, const char *table, const char *what,
 	else
 		sql = xasprintf("SELECT file, line FROM %s WHERE id = ?1", table);
 	if (sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) == SQLITE_OK) {
-		bind_text(st, 1, id);
+		loader_bind_text(st, 1, id);
 		if (product != NULL)
-			bind_text(st, 2, product);
+			loader_bind_text(st, 2, product);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			char where[1200];
 
@@ -111,8 +111,8 @@ fail_duplicate(struct loader *l, const char *table, const char *what,
 }
 
 /* Inserts with ST; on a UNIQUE violation reports the duplicate. */
-static bool
-insert_unique(struct loader *l, sqlite3_stmt *st, const char *table,
+bool
+loader_insert_unique(struct loader *l, sqlite3_stmt *st, const char *table,
 	      const char *what, const char *product, const char *id)
 {
 	int rc = sqlite3_step(st);
@@ -124,14 +124,14 @@ insert_unique(struct loader *l, sqlite3_stmt *st, const char *table,
 		return true;
 	}
 	if (rc == SQLITE_CONSTRAINT)
-		fail_duplicate(l, table, what, product, id);
+		loader_fail_duplicate(l, table, what, product, id);
 	else
-		fail_db(l, l->line);
+		loader_fail_db(l, l->line);
 	return false;
 }
 
-static bool
-check_cond(struct loader *l, const char *cond, struct cond_lit **lits, size_t *n)
+bool
+loader_check_cond(struct loader *l, const char *cond, struct cond_lit **lits, size_t *n)
 {
 	char msg[256];
 
@@ -152,8 +152,8 @@ check_cond(struct loader *l, const char *cond, struct cond_lit **lits, size_t *n
 	return true;
 }
 
-static void
-begin_object(struct loader *l, enum catalog_kind kind)
+void
+loader_begin_object(struct loader *l, enum catalog_kind kind)
 {
 	l->kind = kind;
 	l->line = xmlTextReaderGetParserLineNumber(l->reader);
@@ -169,286 +169,6 @@ begin_object(struct loader *l, enum catalog_kind kind)
 }
 
 static void
-start_zone(struct loader *l)
-{
-	char *id = attr(l, "id");
-
-	begin_object(l, KIND_ZONE);
-	bind_text(l->st[S_ZONE], 1, id);
-	bind_text(l->st[S_ZONE], 2, l->doc.name);
-	sqlite3_bind_int64(l->st[S_ZONE], 3, l->line);
-	insert_unique(l, l->st[S_ZONE], "zone", _("zone"), NULL, id);
-	free(id);
-}
-
-static void
-start_product(struct loader *l)
-{
-	char *id = attr(l, "id"), *vendor = attr(l, "vendor");
-
-	begin_object(l, KIND_PRODUCT);
-	free(l->product);
-	l->product = xstrdup(id);
-	l->product_line = l->line;
-	l->product_has_server = false;
-	l->product_label = false;
-	strset_fini(&l->features);
-	bind_text(l->st[S_PRODUCT], 1, id);
-	bind_text(l->st[S_PRODUCT], 2, vendor);
-	bind_text(l->st[S_PRODUCT], 3, l->doc.name);
-	sqlite3_bind_int64(l->st[S_PRODUCT], 4, l->line);
-	if (insert_unique(l, l->st[S_PRODUCT], "product", _("product"), NULL, id))
-		l->product_rid = l->rid;
-	free(id);
-	free(vendor);
-}
-
-static void
-start_feature(struct loader *l)
-{
-	char *id = attr(l, "id"), *kind = attr(l, "kind"), *grp = attr(l, "group");
-	sqlite3_stmt *st = l->st[S_FEATURE];
-
-	begin_object(l, KIND_FEATURE);
-	bind_text(st, 1, l->product);
-	bind_text(st, 2, id);
-	bind_text(st, 3, kind != NULL ? kind : "feature");
-	bind_text(st, 4, grp);
-	sqlite3_bind_int(st, 5, attr_bool(l, "default", false));
-	bind_text(st, 6, l->doc.name);
-	sqlite3_bind_int64(st, 7, l->line);
-	if (insert_unique(l, st, "feature", _("feature"), l->product, id))
-		strset_put(&l->features, id, l->rid);
-	free(id);
-	free(kind);
-	free(grp);
-}
-
-static void
-start_endpoint(struct loader *l)
-{
-	char *id = attr(l, "id"), *zone = attr(l, "zone");
-	sqlite3_stmt *st = l->st[S_ENDPOINT];
-
-	begin_object(l, KIND_ENDPOINT);
-	bind_text(st, 1, id);
-	bind_text(st, 2, l->product);
-	bind_text(st, 3, zone);
-	bind_text(st, 4, l->doc.name);
-	sqlite3_bind_int64(st, 5, l->line);
-	insert_unique(l, st, "endpoint", _("endpoint"), NULL, id);
-	if (l->product != NULL && id != NULL && strcmp(id, l->product) == 0)
-		l->product_has_server = true;
-	free(id);
-	free(zone);
-}
-
-static void
-insert_conds(struct loader *l, enum stmt_id sid, const struct cond_lit *lits, size_t n)
-{
-	sqlite3_stmt *st = l->st[sid];
-
-	for (size_t i = 0; i < n && !l->doc.failed; i++) {
-		long long feature = 0;
-
-		/* check_cond made sure every literal names a declared feature */
-		strset_get(&l->features, lits[i].id, &feature);
-		sqlite3_bind_int64(st, 1, l->rid);
-		sqlite3_bind_int64(st, 2, feature);
-		sqlite3_bind_int(st, 3, lits[i].neg);
-		step(l, st, l->line);
-	}
-}
-
-/* Whether WORD is one of the space-separated names in LIST. */
-static bool
-word_in_list(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-
-	if (list == NULL || n == 0)
-		return false;
-	for (const char *p = list; *p != '\0'; ) {
-		size_t len = strcspn(p, " ");
-
-		if (len == n && strncmp(p, word, n) == 0)
-			return true;
-		p += len;
-		p += strspn(p, " ");
-	}
-	return false;
-}
-
-static void
-start_flow(struct loader *l)
-{
-	char *id = attr(l, "id"), *from = attr(l, "from"), *to = attr(l, "to");
-	char *proto_s = attr(l, "proto"), *ports_s = attr(l, "ports");
-	char *when = attr(l, "when"), *doc = attr(l, "doc");
-	char *section = attr(l, "section"), *prov = attr(l, "provenance");
-	char *ifaces = attr(l, "interfaces"), *pref = attr(l, "preferred-interface");
-	char *ports = NULL, *cond = NULL;
-	struct cond_lit *lits = NULL;
-	size_t nlits = 0;
-	int proto;
-	sqlite3_stmt *st = l->st[S_FLOW];
-	char msg[256];
-
-	begin_object(l, KIND_FLOW);
-	l->inferred = prov != NULL && strcmp(prov, "inferred") == 0;
-	proto = proto_parse(proto_s);
-	if (proto < 0) {
-		xmldoc_fail(&l->doc, l->line, _("flow \"%s\": invalid protocol \"%s\""), id,
-			    proto_s != NULL ? proto_s : "");
-		goto out;
-	}
-	if (proto_has_ports(proto)) {
-		if (ports_s == NULL) {
-			xmldoc_fail(&l->doc, l->line,
-				    _("flow \"%s\": a %s flow needs a ports attribute"),
-				    id, proto_s);
-			goto out;
-		}
-		ports = ports_canonical(ports_s, msg, sizeof msg);
-		if (ports == NULL) {
-			xmldoc_fail(&l->doc, l->line, _("flow \"%s\": %s"), id, msg);
-			goto out;
-		}
-	} else if (ports_s != NULL) {
-		xmldoc_fail(&l->doc, l->line,
-			    _("flow \"%s\": protocol %s has no ports; remove the ports attribute"),
-			    id, proto_s);
-		goto out;
-	}
-	if (!check_cond(l, when, &lits, &nlits))
-		goto out;
-	cond = cond_format(lits, nlits);
-	if (pref != NULL && !word_in_list(ifaces, pref)) {
-		xmldoc_fail(&l->doc, l->line,
-			    _("flow \"%s\": preferred interface \"%s\" is not among its interfaces"),
-			    id, pref);
-		goto out;
-	}
-	bind_text(st, 1, l->product);
-	bind_text(st, 2, id);
-	bind_text(st, 3, from);
-	bind_text(st, 4, to);
-	sqlite3_bind_int(st, 5, proto);
-	bind_text(st, 6, ports);
-	bind_text(st, 7, cond);
-	sqlite3_bind_int(st, 8, attr_bool(l, "required", true));
-	bind_text(st, 9, doc);
-	bind_text(st, 10, section);
-	sqlite3_bind_int(st, 11, l->inferred);
-	bind_text(st, 12, ifaces);
-	bind_text(st, 13, pref);
-	bind_text(st, 14, l->doc.name);
-	sqlite3_bind_int64(st, 15, l->line);
-	sqlite3_bind_int64(st, 16, l->product_rid);
-	sqlite3_bind_int64(st, 17, (sqlite3_int64)nlits);
-	if (!insert_unique(l, st, "flow", _("flow"), l->product, id))
-		goto out;
-	insert_conds(l, S_COND, lits, nlits);
-	sbuf_addf(&l->digest, "%s|%s|%d|%s|%s|%d|%s|%s|%d|%s|%s",
-		  from, to, proto, ports != NULL ? ports : "", cond,
-		  attr_bool(l, "required", true), doc, section, l->inferred,
-		  ifaces != NULL ? ifaces : "", pref != NULL ? pref : "");
-out:
-	free(lits);
-	free(cond);
-	free(ports);
-	free(id); free(from); free(to); free(proto_s); free(ports_s);
-	free(when); free(doc); free(section); free(prov); free(ifaces); free(pref);
-}
-
-static void
-start_gap(struct loader *l)
-{
-	char *id = attr(l, "id"), *when = attr(l, "when");
-	char *doc = attr(l, "doc"), *section = attr(l, "section");
-	struct cond_lit *lits = NULL;
-	size_t nlits = 0;
-	char *cond = NULL;
-	sqlite3_stmt *st = l->st[S_GAP];
-
-	begin_object(l, KIND_GAP);
-	if (!check_cond(l, when, &lits, &nlits))
-		goto out;
-	cond = cond_format(lits, nlits);
-	bind_text(st, 1, l->product);
-	bind_text(st, 2, id);
-	bind_text(st, 3, cond);
-	bind_text(st, 4, doc);
-	bind_text(st, 5, section);
-	bind_text(st, 6, l->doc.name);
-	sqlite3_bind_int64(st, 7, l->line);
-	sqlite3_bind_int64(st, 8, l->product_rid);
-	sqlite3_bind_int64(st, 9, (sqlite3_int64)nlits);
-	if (insert_unique(l, st, "gap", _("gap"), l->product, id))
-		insert_conds(l, S_GAP_COND, lits, nlits);
-out:
-	free(lits);
-	free(cond);
-	free(id); free(when); free(doc); free(section);
-}
-
-static bool
-has_text(struct loader *l, const char *field, const char *lang)
-{
-	char key[64];
-
-	snprintf(key, sizeof key, "%s/%s", field, lang);
-	return strlist_contains(&l->seen_text, key);
-}
-
-/* Ends the current object: checks what the schema cannot say. */
-static void
-end_object(struct loader *l)
-{
-	static const char *const required_en[] = {
-#define X(name, required) [KIND_##name] = required,
-		CATALOG_KINDS(X)
-#undef X
-	};
-	const char *need = required_en[l->kind];
-
-	if (l->doc.failed)
-		return;
-	if (need != NULL && !has_text(l, need, "en")) {
-		xmldoc_fail(&l->doc, l->line, _("<%s> without an English text (lang=\"en\")"),
-			    need);
-		return;
-	}
-	if (l->kind == KIND_FLOW) {
-		char hex[17];
-
-		if (l->inferred && !has_text(l, "reason", "en")) {
-			xmldoc_fail(&l->doc, l->line,
-				    _("an inferred flow must give its <reason>"));
-			return;
-		}
-		hash_hex(sbuf_str(&l->digest), l->digest.len, hex);
-		sqlite3_bind_int64(l->st[S_FLOW_DIGEST], 1, l->rid);
-		sqlite3_bind_text(l->st[S_FLOW_DIGEST], 2, hex, -1, SQLITE_TRANSIENT);
-		step(l, l->st[S_FLOW_DIGEST], l->line);
-	}
-}
-
-static void
-end_product(struct loader *l)
-{
-	if (!l->doc.failed && !l->product_label)
-		xmldoc_fail(&l->doc, l->product_line,
-			    _("<label> without an English text (lang=\"en\")"));
-	if (!l->doc.failed && !l->product_has_server)
-		xmldoc_fail(&l->doc, l->product_line,
-			    _("product \"%s\" declares no endpoint with its own id (its server)"),
-			    l->product);
-	xfree(&l->product);
-	strset_fini(&l->features);
-}
-
-static void
 store_text(struct loader *l)
 {
 	char key[64];
@@ -461,8 +181,8 @@ store_text(struct loader *l)
 	text_squeeze(value);
 	if (strcmp(l->text_field, "fqdn") == 0) {
 		sqlite3_bind_int64(l->st[S_FQDN], 1, l->rid);
-		bind_text(l->st[S_FQDN], 2, value);
-		step(l, l->st[S_FQDN], l->line);
+		loader_bind_text(l->st[S_FQDN], 2, value);
+		loader_step(l, l->st[S_FQDN], l->line);
 		free(value);
 		return;
 	}
@@ -484,10 +204,10 @@ store_text(struct loader *l)
 	}
 	sqlite3_bind_int(st, 1, l->kind);
 	sqlite3_bind_int64(st, 2, l->rid);
-	bind_text(st, 3, l->text_field);
-	bind_text(st, 4, l->text_lang);
-	bind_text(st, 5, value);
-	step(l, st, l->line);
+	loader_bind_text(st, 3, l->text_field);
+	loader_bind_text(st, 4, l->text_lang);
+	loader_bind_text(st, 5, value);
+	loader_step(l, st, l->line);
 	free(value);
 }
 
@@ -496,7 +216,7 @@ is_text_element(const char *name)
 {
 	static const char *const names[] = {
 		"label", "description", "help", "purpose", "reason", "note",
-		"text", "fqdn",
+		"text", "fqdn", "title",
 	};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (strcmp(name, names[i]) == 0)
@@ -515,7 +235,7 @@ on_start(struct loader *l, const char *name)
 		l->outer_rid = l->rid;
 	}
 	if (is_text_element(name)) {
-		char *lang = attr(l, "lang");
+		char *lang = loader_attr(l, "lang");
 
 		free(l->text_field);
 		free(l->text_lang);
@@ -536,21 +256,27 @@ on_start(struct loader *l, const char *name)
 		return;
 	}
 	if (strcmp(name, "zone") == 0)
-		start_zone(l);
+		loader_start_zone(l);
 	else if (strcmp(name, "product") == 0)
-		start_product(l);
+		loader_start_product(l);
 	else if (strcmp(name, "feature") == 0)
-		start_feature(l);
+		loader_start_feature(l);
 	else if (strcmp(name, "endpoint") == 0)
-		start_endpoint(l);
+		loader_start_endpoint(l);
 	else if (strcmp(name, "flow") == 0)
-		start_flow(l);
-	else if (strcmp(name, "gap") == 0)
-		start_gap(l);
-	else
+		loader_start_flow(l);
+	else if (strcmp(name, "gap") == 0 || strcmp(name, "hint") == 0 ||
+		 strcmp(name, "decision") == 0)
+		loader_start_gap(l, name);
+	else if (strcmp(name, "document") == 0)
+		loader_start_document(l);
+	else if (strcmp(name, "cite") == 0) {
+		loader_start_cite(l);
+		return;
+	} else
 		return;
 	if (empty)
-		end_object(l);
+		loader_end_object(l);
 }
 
 static void
@@ -564,13 +290,14 @@ on_end(struct loader *l, const char *name)
 	if (strcmp(name, "product") == 0) {
 		/* the product's own texts were checked when its first child
 		 * started; check again for a product without children */
-		end_product(l);
+		loader_end_product(l);
 		return;
 	}
 	if (strcmp(name, "zone") == 0 || strcmp(name, "feature") == 0 ||
 	    strcmp(name, "endpoint") == 0 || strcmp(name, "flow") == 0 ||
-	    strcmp(name, "gap") == 0) {
-		end_object(l);
+	    strcmp(name, "gap") == 0 || strcmp(name, "hint") == 0 ||
+	    strcmp(name, "decision") == 0 || strcmp(name, "document") == 0) {
+		loader_end_object(l);
 		if (l->product != NULL) {
 			l->kind = KIND_PRODUCT;
 			l->rid = l->outer_rid;

@@ -218,3 +218,15 @@ catalog_gaps(struct catalog *c, const char *product,
 	VIEW(out, s->gaps, lo, hi - lo);
 	return 0;
 }
+
+int
+catalog_documents(struct catalog *c, struct catalog_documents *out, struct pp_error *err)
+{
+	const struct catalog_snapshot *s = snap(c, CATALOG_PART_LISTS, err);
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return -1;
+	VIEW(out, s->documents, 0, s->documents.n);
+	return 0;
+}

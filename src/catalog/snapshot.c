@@ -235,7 +235,7 @@ load_features(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 	int rc;
 
 	if (snap_rid_init(c, "feature", m, &n, err) != 0 ||
-	    catalog_prepare(c, "SELECT rid, product, id, kind, grp, dflt FROM feature"
+	    catalog_prepare(c, "SELECT rid, product, id, kind, grp, dflt, requires FROM feature"
 			    " ORDER BY rid", &st, err) != 0)
 		return -1;
 	s->features.v = snap_alloc(n, sizeof *s->features.v);
@@ -262,6 +262,7 @@ load_features(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 		f->kind = snap_col_interned(s, st, 3);
 		f->group = snap_col_interned(s, st, 4);
 		f->dflt = sqlite3_column_int(st, 5) != 0;
+		f->requires = snap_col_interned(s, st, 6);
 		if (f->id == NULL || f->kind == NULL) {
 			sqlite3_finalize(st);
 			return snap_corrupt(c, "feature", err);
@@ -287,7 +288,7 @@ load_endpoints(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 	int rc;
 
 	if (snap_rid_init(c, "endpoint", m, &n, err) != 0 ||
-	    catalog_prepare(c, "SELECT rid, id, product, zone FROM endpoint ORDER BY rid",
+	    catalog_prepare(c, "SELECT rid, id, product, zone, follows FROM endpoint ORDER BY rid",
 			    &st, err) != 0)
 		return -1;
 	s->endpoints.v = snap_alloc(n, sizeof *s->endpoints.v);
@@ -298,6 +299,7 @@ load_endpoints(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 		e->id = snap_col_interned(s, st, 1);
 		e->product = snap_col_interned(s, st, 2);
 		e->zone = snap_col_interned(s, st, 3);
+		e->follows = snap_col_interned(s, st, 4);
 		if (e->id == NULL || e->zone == NULL ||
 		    !snap_rid_set(m, sqlite3_column_int64(st, 0), s->endpoints.n)) {
 			sqlite3_finalize(st);
@@ -335,15 +337,93 @@ load_endpoints(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 }
 
 static int
+load_documents(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
+	       struct pp_error *err)
+{
+	sqlite3_stmt *st;
+	size_t n;
+	int rc;
+
+	if (snap_rid_init(c, "document", m, &n, err) != 0 ||
+	    catalog_prepare(c, "SELECT rid, source, vendor, product, lang, edition, version,"
+			    " date, url FROM document ORDER BY rid", &st, err) != 0)
+		return -1;
+	s->documents.v = snap_alloc(n, sizeof *s->documents.v);
+	while ((rc = snap_step(c, st, err)) == 1 && s->documents.n < n) {
+		struct catalog_document *d = &s->documents.v[s->documents.n];
+
+		d->source = snap_col_interned(s, st, 1);
+		d->vendor = snap_col_interned(s, st, 2);
+		d->product = snap_col_interned(s, st, 3);
+		d->lang = snap_col_interned(s, st, 4);
+		d->edition = snap_col_interned(s, st, 5);
+		d->version = snap_col_interned(s, st, 6);
+		d->date = snap_col_interned(s, st, 7);
+		d->url = snap_col_interned(s, st, 8);
+		if (d->source == NULL || d->vendor == NULL || d->product == NULL ||
+		    d->lang == NULL || !snap_rid_set(m, sqlite3_column_int64(st, 0), s->documents.n)) {
+			sqlite3_finalize(st);
+			return snap_corrupt(c, "document", err);
+		}
+		strset_put(&s->document_index, d->source, (long long)s->documents.n++);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* What the lists' ids name, as indexes: the endpoint an endpoint
+ * follows, the features a feature requires (of its own product). */
+static void
+link_lists(struct catalog_snapshot *s)
+{
+	size_t total = 0;
+
+	s->ep_follows = snap_alloc(s->endpoints.n, sizeof *s->ep_follows);
+	for (size_t i = 0; i < s->endpoints.n; i++)
+		s->ep_follows[i] = catalog_endpoint_index(s, s->endpoints.v[i].follows);
+	s->req_first = xcalloc(s->features.n + 1, sizeof *s->req_first);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < s->features.n; i++) {
+			const struct catalog_feature *f = &s->features.v[i];
+			struct cond_lit *lits = NULL;
+			size_t n = 0;
+			char msg[64];
+
+			if (pass == 1)
+				s->req_first[i] = total;
+			if (f->requires == NULL ||
+			    cond_parse(f->requires, &lits, &n, msg, sizeof msg) != 0)
+				continue;
+			for (size_t k = 0; k < n; k++) {
+				uint32_t r = catalog_feature_index(s, f->product, lits[k].id);
+
+				if (r == CATALOG_NONE || lits[k].neg)
+					continue;
+				if (pass == 1)
+					s->req[total] = r;
+				total++;
+			}
+			free(lits);
+		}
+		if (pass == 0) {
+			s->req = snap_alloc(total, sizeof *s->req);
+			total = 0;
+		}
+	}
+	s->req_first[s->features.n] = total;
+}
+
+static int
 load_lists(struct catalog *c, struct catalog_snapshot *s, struct pp_error *err)
 {
-	struct rid_map zm, pm, fm, em;
+	struct rid_map zm, pm, fm, em, dm;
 	int rc = -1;
 
 	memset(&zm, 0, sizeof zm);
-	pm = fm = em = zm;
+	pm = fm = em = dm = zm;
 	if (load_zones(c, s, &zm, err) == 0 && load_products(c, s, &pm, err) == 0 &&
-	    load_features(c, s, &fm, err) == 0 && load_endpoints(c, s, &em, err) == 0) {
+	    load_features(c, s, &fm, err) == 0 && load_endpoints(c, s, &em, err) == 0 &&
+	    load_documents(c, s, &dm, err) == 0) {
 		const struct text_target t[] = {
 			{ KIND_ZONE, &zm, s->zones.v, sizeof *s->zones.v, { "label", NULL, NULL },
 			  { offsetof(struct catalog_zone, label), 0, 0 } },
@@ -359,9 +439,19 @@ load_lists(struct catalog *c, struct catalog_snapshot *s, struct pp_error *err)
 			  { "label", NULL, NULL },
 			  { offsetof(struct catalog_endpoint, label), 0, 0 } },
 		};
+		const struct text_target dt[] = {
+			{ KIND_DOCUMENT, &dm, s->documents.v, sizeof *s->documents.v,
+			  { "title", NULL, NULL },
+			  { offsetof(struct catalog_document, title), 0, 0 } },
+		};
 
 		rc = snap_load_texts(c, s, t, sizeof t / sizeof *t, err);
+		if (rc == 0)
+			rc = snap_load_texts(c, s, dt, 1, err);
+		if (rc == 0)
+			link_lists(s);
 	}
+	snap_rid_fini(&dm);
 	snap_rid_fini(&zm);
 	snap_rid_fini(&pm);
 	snap_rid_fini(&fm);
@@ -380,6 +470,8 @@ snapshot_new(const char *lang)
 	strset_init(&s->product_index);
 	strset_init(&s->endpoint_index);
 	strset_init(&s->feature_index);
+	strset_init(&s->document_index);
+	strset_init(&s->flow_index);
 	strset_init(&s->strings);
 	s->pool = pool_new();
 	snprintf(s->lang, sizeof s->lang, "%s", lang);
@@ -402,6 +494,11 @@ catalog_snapshot_free(struct catalog_snapshot **sp)
 	free(s->feat_first);
 	free(s->feat_product);
 	free(s->ep_product);
+	free(s->ep_follows);
+	free(s->req_first);
+	free(s->req);
+	free(s->documents.v);
+	free(s->flow_twin);
 	free(s->flow_first);
 	free(s->gap_first);
 	free(s->flow_product);
@@ -415,6 +512,8 @@ catalog_snapshot_free(struct catalog_snapshot **sp)
 	strset_fini(&s->product_index);
 	strset_fini(&s->endpoint_index);
 	strset_fini(&s->feature_index);
+	strset_fini(&s->document_index);
+	strset_fini(&s->flow_index);
 	strset_fini(&s->strings);
 	pool_free(&s->pool);
 	free(s);
@@ -502,6 +601,25 @@ catalog_feature_index(const struct catalog_snapshot *s, const char *product, con
 		return CATALOG_NONE;
 	snprintf(key, sizeof key, "%s:%s", product, id);
 	return lookup(&s->feature_index, key);
+}
+
+uint32_t
+catalog_flow_index(const struct catalog_snapshot *s, const char *product, const char *id)
+{
+	char key[2 * ID_MAX + 2];
+
+	if (product == NULL || id == NULL || strlen(product) > ID_MAX || strlen(id) > ID_MAX)
+		return CATALOG_NONE;
+	snprintf(key, sizeof key, "%s:%s", product, id);
+	return lookup(&s->flow_index, key);
+}
+
+const struct catalog_document *
+catalog_document(const struct catalog_snapshot *s, const char *source)
+{
+	uint32_t i = lookup(&s->document_index, source);
+
+	return i != CATALOG_NONE ? &s->documents.v[i] : NULL;
 }
 
 static bool

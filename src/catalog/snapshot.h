@@ -48,14 +48,22 @@ struct catalog_snapshot {
 	size_t *feat_first;
 	uint32_t *feat_product;	/* a feature's product */
 	uint32_t *ep_product;	/* an endpoint's product, CATALOG_NONE when shared */
+	uint32_t *ep_follows;	/* the endpoint it follows, CATALOG_NONE */
+	/* feature I needs the features req[req_first[I] .. req_first[I + 1]) */
+	size_t *req_first;
+	uint32_t *req;
+	struct catalog_documents documents;	/* in catalog order */
 	/* id -> index; features by "product:id" */
 	struct strset zone_index, product_index, endpoint_index, feature_index;
+	struct strset document_index;	/* by source */
 
 	/* CATALOG_PART_FLOWS, in catalog order: product by product */
 	struct catalog_flows flows;
 	struct catalog_gaps gaps;
 	size_t *flow_first, *gap_first;	/* per product, as feat_first */
 	uint32_t *flow_product, *flow_src, *flow_dst;	/* indexes */
+	uint32_t *flow_twin;	/* the TLS twin, CATALOG_NONE */
+	struct strset flow_index;	/* "product:id" -> flow index */
 	/* flow I's literals are lits[flow_lit[I] .. flow_lit[I + 1]) */
 	size_t *flow_lit, *gap_lit;
 	struct catalog_lit *lits;
@@ -79,6 +87,11 @@ uint32_t catalog_product_index(const struct catalog_snapshot *s, const char *id)
 uint32_t catalog_endpoint_index(const struct catalog_snapshot *s, const char *id);
 uint32_t catalog_feature_index(const struct catalog_snapshot *s, const char *product,
 			       const char *id);
+uint32_t catalog_flow_index(const struct catalog_snapshot *s, const char *product,
+			    const char *id);
+/* The document flows cite as SOURCE; NULL when the catalog has no record. */
+const struct catalog_document *catalog_document(const struct catalog_snapshot *s,
+						const char *source);
 
 /* Whether flow or gap I's condition holds when the features with ON[k]
  * set are selected. */

@@ -154,7 +154,7 @@ load_flow_rows(struct catalog *c, struct catalog_snapshot *s, struct maps *m,
 	s->flow_dst = snap_alloc(n, sizeof *s->flow_dst);
 	if (catalog_prepare(c, "SELECT rid, product_rid, src_rid, dst_rid, id, src, dst, proto,"
 			    " ports, cond, required, inferred, doc, section, interfaces,"
-			    " preferred, digest, line FROM flow ORDER BY rid", &st, err) != 0)
+			    " preferred, digest, line, tls_twin FROM flow ORDER BY rid", &st, err) != 0)
 		return -1;
 	fill = xcalloc(s->products.n + 1, sizeof *fill);
 	while ((rc = snap_step(c, st, err)) == 1) {
@@ -194,6 +194,7 @@ load_flow_rows(struct catalog *c, struct catalog_snapshot *s, struct maps *m,
 		f->preferred = snap_col_interned(s, st, 15);
 		f->digest = catalog_col(s->pool, st, 16);
 		f->line = sqlite3_column_int(st, 17);
+		f->tls_twin = snap_col_interned(s, st, 18);
 		if (f->id == NULL || f->from == NULL || f->to == NULL || f->cond == NULL ||
 		    f->doc == NULL || f->section == NULL) {
 			rc = snap_corrupt(c, "flow", err);
@@ -223,7 +224,7 @@ load_gap_rows(struct catalog *c, struct catalog_snapshot *s, struct maps *m,
 		return snap_corrupt(c, "gap", err);
 	s->gaps.v = snap_alloc(n, sizeof *s->gaps.v);
 	s->gap_product = snap_alloc(n, sizeof *s->gap_product);
-	if (catalog_prepare(c, "SELECT rid, product_rid, id, cond, doc, section FROM gap"
+	if (catalog_prepare(c, "SELECT rid, product_rid, id, cond, doc, section, kind FROM gap"
 			    " ORDER BY rid", &st, err) != 0)
 		return -1;
 	fill = xcalloc(s->products.n + 1, sizeof *fill);
@@ -248,6 +249,9 @@ load_gap_rows(struct catalog *c, struct catalog_snapshot *s, struct maps *m,
 		g->cond = snap_col_interned(s, st, 3);
 		g->doc = snap_col_interned(s, st, 4);
 		g->section = snap_col_interned(s, st, 5);
+		g->kind = snap_col_interned(s, st, 6);
+		if (g->kind == NULL)
+			g->kind = "gap";
 		if (g->id == NULL || g->cond == NULL || g->doc == NULL || g->section == NULL) {
 			rc = snap_corrupt(c, "gap", err);
 			break;
@@ -259,6 +263,69 @@ load_gap_rows(struct catalog *c, struct catalog_snapshot *s, struct maps *m,
 		return -1;
 	s->gaps.n = n;
 	return 0;
+}
+
+/* The flows by "product:id", their TLS twins as indexes, and the other
+ * pages that document them. */
+static int
+link_flows(struct catalog *c, struct catalog_snapshot *s, const struct rid_map *flows,
+	   struct pp_error *err)
+{
+	sqlite3_stmt *st;
+	struct catalog_cite *cites = NULL;
+	uint32_t *owner = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	for (size_t i = 0; i < s->flows.n; i++) {
+		char key[160];
+
+		snprintf(key, sizeof key, "%s:%s", s->flows.v[i].product, s->flows.v[i].id);
+		strset_put(&s->flow_index, key, (long long)i);
+	}
+	s->flow_twin = snap_alloc(s->flows.n, sizeof *s->flow_twin);
+	for (size_t i = 0; i < s->flows.n; i++)
+		s->flow_twin[i] = catalog_flow_index(s, s->flows.v[i].product,
+						     s->flows.v[i].tls_twin);
+	if (catalog_prepare(c, "SELECT flow, lang, doc, section FROM cite ORDER BY flow, rowid",
+			    &st, err) != 0)
+		return -1;
+	while ((rc = snap_step(c, st, err)) == 1) {
+		uint32_t f = snap_rid_get(flows, sqlite3_column_int64(st, 0));
+
+		if (f == CATALOG_NONE) {
+			rc = snap_corrupt(c, "cite", err);
+			break;
+		}
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			cites = xreallocarray(cites, cap, sizeof *cites);
+			owner = xreallocarray(owner, cap, sizeof *owner);
+		}
+		cites[n].lang = snap_col_interned(s, st, 1);
+		cites[n].doc = snap_col_interned(s, st, 2);
+		cites[n].section = snap_col_interned(s, st, 3);
+		owner[n++] = f;
+	}
+	sqlite3_finalize(st);
+	if (rc == 0 && n > 0) {
+		/* one block in the pool; each flow points at its run */
+		struct catalog_cite *all = pool_alloc(s->pool, n * sizeof *all);
+
+		memcpy(all, cites, n * sizeof *all);
+		for (size_t i = 0; i < n; ) {
+			size_t j = i;
+
+			while (j < n && owner[j] == owner[i])
+				j++;
+			s->flows.v[owner[i]].cites = &all[i];
+			s->flows.v[owner[i]].ncites = j - i;
+			i = j;
+		}
+	}
+	free(cites);
+	free(owner);
+	return rc;
 }
 
 int
@@ -286,6 +353,8 @@ snap_load_flows(struct catalog *c, struct catalog_snapshot *s, struct pp_error *
 		};
 
 		rc = snap_load_texts(c, s, t, sizeof t / sizeof *t, err);
+		if (rc == 0)
+			rc = link_flows(c, s, &m.flow, err);
 	}
 	snap_rid_fini(&m.product);
 	snap_rid_fini(&m.feature);
