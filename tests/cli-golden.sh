@@ -73,10 +73,12 @@ scenario bems-connect-presence-cluster --product bems --feature connect \
 
 # 5. A delta change request (portplan diff) from the defaults to BEMS in
 #    the DMZ with Docs and Box, without the Dashboard, with addresses:
-#    rules added, removed and changed (zones, addresses, purposes).
+#    the new plan is the old one edited (it carries the old one's rule
+#    ids), so rules that stay keep their ids and rules that move zones are
+#    removed under their old id and added under a new one.
 "$PORTPLAN" save --product bems --title Before --change-id CHG-1 \
 	-o "$T/old.portplan" 2>"$T/err" || fail "save old.portplan: $(cat "$T/err")"
-"$PORTPLAN" save --product bems --feature docs --feature box --no-feature dashboard \
+"$PORTPLAN" save "$T/old.portplan" --feature docs --feature box --no-feature dashboard \
 	--place bems=dmz --address bems=10.0.0.5 --address bb-proxy=bbproxy.example.com \
 	--title After --change-id CHG-2 -o "$T/new.portplan" 2>"$T/err" ||
 	fail "save new.portplan: $(cat "$T/err")"

@@ -109,12 +109,7 @@ Test(delta, each_field)
 	b = mkrule("R007", "443");
 	EXPECT_FIELDS(a, b, 0);
 
-	b = a;
-	b.dst.zone = "public";
-	EXPECT_FIELDS(a, b, 1u << DELTA_ZONES);
-	b = a;
-	b.section = RULE_NO_CHANGE;
-	EXPECT_FIELDS(a, b, 1u << DELTA_ZONES);
+	/* a rule that moves zones is another opening: see zone_move */
 
 	b = a;
 	b.src.address = "10.0.0.1";
@@ -139,13 +134,53 @@ Test(delta, each_field)
 	b.norigins = 1;
 	EXPECT_FIELDS(a, b, (1u << DELTA_PURPOSE) | (1u << DELTA_CITATION));
 
+	/* the rule's own lifecycle and its firewalls */
+	b = a;
+	b.life.owner = "Mail team";
+	EXPECT_FIELDS(a, b, 1u << DELTA_LIFECYCLE);
+	b = a;
+	b.life.excluded = "not this year";
+	EXPECT_FIELDS(a, b, 1u << DELTA_LIFECYCLE);
+	{
+		static const char *fw[] = { "fw-int" };
+
+		b = a;
+		b.firewalls = fw;
+		b.nfirewalls = 1;
+		EXPECT_FIELDS(a, b, 1u << DELTA_FIREWALLS);
+	}
+
 	/* several at once */
 	b = a;
-	b.src.zone = "public";
 	b.src.address = "203.0.113.9";
 	b.required = false;
-	EXPECT_FIELDS(a, b, (1u << DELTA_ZONES) | (1u << DELTA_SRC_ADDRESS) |
-		      (1u << DELTA_REQUIRED));
+	EXPECT_FIELDS(a, b, (1u << DELTA_SRC_ADDRESS) | (1u << DELTA_REQUIRED));
+}
+
+/* A rule that moves zones is a removal and an addition, never a change
+ * (its stable id names the opening between those zones). */
+Test(delta, zone_move)
+{
+	struct rule a = mkrule("R001", "443"), b = a;
+	struct resolution ro, rn;
+	struct plan *p = plan_new();
+	struct delta d;
+
+	b.dst.zone = "public";
+	memset(&ro, 0, sizeof ro);
+	memset(&rn, 0, sizeof rn);
+	ro.rules = &a;
+	ro.nrules = 1;
+	rn.rules = &b;
+	rn.nrules = 1;
+	delta_init(&d);
+	delta_compute(&d, p, &ro, p, &rn, NULL);
+	cr_assert_eq(d.nrules, 2);
+	cr_assert_eq(d.count[DELTA_ADD], 1);
+	cr_assert_eq(d.count[DELTA_REMOVE], 1);
+	cr_assert_eq(d.count[DELTA_CHANGE], 0);
+	delta_fini(&d);
+	plan_free(&p);
 }
 
 Test(delta, citation_alone)
@@ -246,7 +281,7 @@ Test(delta, names)
 	cr_assert_str_eq(delta_kind_name(DELTA_ADD), "add");
 	cr_assert_str_eq(delta_kind_name(DELTA_REMOVE), "remove");
 	cr_assert_str_eq(delta_kind_name(DELTA_CHANGE), "change");
-	cr_assert_str_eq(delta_field_label(DELTA_ZONES), "Zones");
+	cr_assert_str_eq(delta_field_label(DELTA_FIREWALLS), "Firewalls");
 	cr_assert_str_eq(delta_field_label(DELTA_CITATION), "Reference");
 }
 
@@ -347,24 +382,25 @@ Test(bems, docs_box_dmz)
 	x = find(&d, DELTA_REMOVE, "admin", "bems", "8443");
 	cr_assert_not_null(x, "the Dashboard's 8443 is removed");
 	cr_assert_eq(x->old->section, RULE_NO_CHANGE);
-	/* BEMS moved to the DMZ with an address: its rules to the internal
-	 * network cross a boundary now */
-	x = find(&d, DELTA_CHANGE, "bems", "sql", "1433");
-	cr_assert_not_null(x, "BEMS -> SQL 1433 changed");
-	cr_assert_eq(x->fields, (1u << DELTA_ZONES) | (1u << DELTA_SRC_ADDRESS));
-	cr_assert_eq(x->old->section, RULE_NO_CHANGE);
+	/* BEMS moved to the DMZ: its rules to the internal network are new
+	 * openings across a boundary, the old ones inside the zone go */
+	x = find(&d, DELTA_ADD, "bems", "sql", "1433");
+	cr_assert_not_null(x, "BEMS -> SQL 1433 (DMZ to internal) is added");
 	cr_assert_eq(x->new->section, RULE_FIREWALL);
-	/* Docs adds its own LDAPS flow to Mail's: purposes and citations */
-	x = find(&d, DELTA_CHANGE, "bems", "ad", "636");
-	cr_assert_not_null(x, "BEMS -> AD 636 changed");
-	cr_assert_eq(x->fields, (1u << DELTA_ZONES) | (1u << DELTA_SRC_ADDRESS) |
-		     (1u << DELTA_PURPOSE) | (1u << DELTA_CITATION));
-	cr_assert_eq(x->new->norigins, x->old->norigins + 1);
-	/* host-local ports moved with the host: unchanged */
+	x = find(&d, DELTA_REMOVE, "bems", "sql", "1433");
+	cr_assert_not_null(x, "BEMS -> SQL 1433 (inside the internal network) is removed");
+	cr_assert_eq(x->old->section, RULE_NO_CHANGE);
+	/* Docs adds its own LDAPS flow to Mail's, in the new opening */
+	x = find(&d, DELTA_ADD, "bems", "ad", "636");
+	cr_assert_not_null(x, "BEMS -> AD 636 is added");
+	cr_assert_eq(x->new->norigins, 2);
+	/* host-local ports moved with the host: the same openings; only the
+	 * address, which concerns no firewall, differs */
 	cr_assert_null(find(&d, DELTA_CHANGE, "bems", "bems", "8099"));
-	cr_assert_eq(d.count[DELTA_ADD], 1);
-	cr_assert_eq(d.count[DELTA_REMOVE], 1);
-	cr_assert_eq(d.count[DELTA_CHANGE], 7);
+	cr_assert_null(find(&d, DELTA_ADD, "bems", "bems", "8099"));
+	cr_assert_eq(d.count[DELTA_ADD], 8);
+	cr_assert_eq(d.count[DELTA_REMOVE], 8);
+	cr_assert_eq(d.count[DELTA_CHANGE], 0);
 	cr_assert_eq(d.unchanged, 3);
 	cr_assert_eq(d.count[DELTA_ADD] + d.count[DELTA_CHANGE] + d.unchanged, rn->nrules);
 	cr_assert_eq(d.count[DELTA_REMOVE] + d.count[DELTA_CHANGE] + d.unchanged, ro->nrules);
@@ -397,7 +433,8 @@ Test(bems, docs_box_dmz)
 	delta_compute(&d, pn, rn, po, ro, NULL);
 	cr_assert_not_null(find(&d, DELTA_REMOVE, "bems", "box-cloud", "443"));
 	cr_assert_not_null(find(&d, DELTA_ADD, "admin", "bems", "8443"));
-	cr_assert_eq(d.count[DELTA_CHANGE], 7);
+	cr_assert_eq(d.count[DELTA_CHANGE], 0);
+	cr_assert_eq(d.count[DELTA_ADD], 8);
 	cr_assert_eq(d.changes[0].kind, DELTA_FEATURE_ON);
 	cr_assert_str_eq(d.changes[0].id, "dashboard");
 	cr_assert_eq(d.changes[4].kind, DELTA_ADDRESS_REMOVED);

@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "plan/plan.h"
 #include "plan/session.h"
+#include "resolve/resolve.h"
 #include "util/file.h"
 #include "util/i18n.h"
 
@@ -143,6 +144,21 @@ cli_open_session(const struct cli_args *a, bool interactive, struct session *s,
 	if (rc != 0)
 		return -1;
 	return cli_apply_scenario(a, &s->ed, err);
+}
+
+int
+cli_report_resolution(const struct resolution *r, struct pp_error *err)
+{
+	for (size_t i = 0; i < r->conflicts.n; i++)
+		cli_warn(r->conflicts.v[i]);
+	for (size_t i = 0; i < r->problems.n; i++)
+		cli_warn(r->problems.v[i]);
+	if (r->errors.n == 0)
+		return 0;
+	for (size_t i = 1; i < r->errors.n; i++)
+		cli_warn(r->errors.v[i]);
+	error_set(err, NULL, 0, "%s", r->errors.v[0]);
+	return -1;
 }
 
 int

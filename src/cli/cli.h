@@ -9,6 +9,7 @@
 struct catalog;
 struct editor;
 struct plan;
+struct resolution;
 struct session;
 
 /* Runs the command in A; returns the exit status. */
@@ -32,6 +33,9 @@ int cli_apply_scenario(const struct cli_args *a, struct editor *ed, struct pp_er
  * with session_fini in any case. */
 int cli_open_session(const struct cli_args *a, bool interactive, struct session *s,
 		     struct pp_error *err);
+/* Prints R's conflicts and problems as warnings; -1 with ERR (the first
+ * error, the others printed) when the plan is wrong for the site. */
+int cli_report_resolution(const struct resolution *r, struct pp_error *err);
 /* Prints "portplan: MSG" to stderr, cleaned of control characters. */
 void cli_error(const struct pp_error *err);
 void cli_warn(const char *msg);

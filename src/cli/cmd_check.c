@@ -53,8 +53,18 @@ check_plan(struct cli_args *a)
 		cli_error(&err);
 		goto out;
 	}
-	for (size_t i = 0; i < r->problems.n; i++)
-		cli_warn(r->problems.v[i]);
+	if (cli_report_resolution(r, &err) != 0) {
+		cli_error(&err);
+		goto out;
+	}
+	if (r->conflicts.n > 0) {
+		error_set(&err, NULL, 0,
+			  P_("%s: %zu port conflict between endpoints that share a host (see above)",
+			     "%s: %zu port conflicts between endpoints that share a host (see above)",
+			     r->conflicts.n), a->files.v[0], r->conflicts.n);
+		cli_error(&err);
+		goto out;
+	}
 	{
 		char *name = text_clean(a->files.v[0]);
 

@@ -67,16 +67,14 @@ cli_cmd_save(struct cli_args *a)
 	    resolve(s.cat, s.plan, &r, &err) != 0)
 		goto fail;
 	/* names the catalog does not know are kept: say so */
-	for (size_t i = 0; i < r->problems.n; i++)
-		cli_warn(r->problems.v[i]);
-	if (drift_fingerprint(s.cat, s.plan, &err) != 0)
+	if (cli_report_resolution(r, &err) != 0)
 		goto fail;
 	/* never overwrite a file that is not the plan being edited */
 	if (a->force || strcmp(a->output, "-") == 0 ||
 	    (a->files.n == 1 && same_file(a->files.v[0], a->output)))
 		flags = 0;
 	target = save_target(a->output);
-	if (planfile_save(s.plan, target, flags, &err) != 0)
+	if (resolve_save_plan(s.cat, s.plan, target, flags, &err) != 0)
 		goto fail;
 	rc = 0;
 	goto out;

@@ -72,14 +72,24 @@ resolve_for(const struct exporter *ex, struct catalog *c, const struct plan *p,
 	return rc;
 }
 
-static void
+/* Tells NOTIFY of the plan's problems and conflicts; -1 with ERR (the
+ * first, the others told) when the plan is wrong for the site: nothing
+ * is exported then. */
+static int
 notify_problems(const struct export_notify *notify, const struct plan *p,
-		const struct resolution *r)
+		const struct resolution *r, struct pp_error *err)
 {
-	if (notify == NULL || notify->problem == NULL)
-		return;
-	for (size_t i = 0; i < r->problems.n; i++)
-		notify->problem(notify->arg, p, r->problems.v[i]);
+	const struct strlist *lists[] = { &r->conflicts, &r->problems };
+
+	for (size_t k = 0; k < 2 && notify != NULL && notify->problem != NULL; k++)
+		for (size_t i = 0; i < lists[k]->n; i++)
+			notify->problem(notify->arg, p, lists[k]->v[i]);
+	if (r->errors.n == 0)
+		return 0;
+	for (size_t i = 1; i < r->errors.n && notify != NULL && notify->problem != NULL; i++)
+		notify->problem(notify->arg, p, r->errors.v[i]);
+	error_set(err, NULL, 0, "%s", r->errors.v[0]);
+	return -1;
 }
 
 int
@@ -93,7 +103,10 @@ export_render(const struct exporter *ex, struct catalog *c, const struct plan *p
 
 	if (resolve_for(ex, c, p, lang, &r, err) != 0)
 		return -1;
-	notify_problems(notify, p, r);
+	if (notify_problems(notify, p, r, err) != 0) {
+		resolution_free(&r);
+		return -1;
+	}
 	in.plan = p;
 	in.res = r;
 	in.catalog_lang = text_lang(ex, lang);
@@ -124,8 +137,9 @@ export_render_delta(const struct exporter *ex, struct catalog *c,
 	if (resolve_for(ex, c, old, lang, &ro, err) != 0 ||
 	    resolve_for(ex, c, new, lang, &rn, err) != 0)
 		goto out;
-	notify_problems(notify, old, ro);
-	notify_problems(notify, new, rn);
+	if (notify_problems(notify, old, ro, err) != 0 ||
+	    notify_problems(notify, new, rn, err) != 0)
+		goto out;
 	delta_compute(&d, old, ro, new, rn, notes);
 	in.delta = &d;
 	in.catalog_lang = text_lang(ex, lang);

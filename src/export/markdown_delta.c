@@ -64,8 +64,6 @@ static char *
 field_value(const struct rule *rule, enum delta_field what)
 {
 	switch (what) {
-	case DELTA_ZONES:
-		return boundary_text(rule);
 	case DELTA_SRC_ADDRESS:
 	case DELTA_DST_ADDRESS: {
 		const struct rule_end *e = what == DELTA_SRC_ADDRESS ? &rule->src : &rule->dst;
@@ -79,6 +77,32 @@ field_value(const struct rule *rule, enum delta_field what)
 		return origins_text(rule, what);
 	case DELTA_REQUIRED:
 		return xstrdup(rule->required ? _("yes") : _("no"));
+	case DELTA_LIFECYCLE: {
+		struct sbuf b;
+
+		sbuf_init(&b);
+		if (rule->life.owner != NULL)
+			sbuf_addf(&b, "%s: %s\n", plan_meta_label(PLAN_META_OWNER), rule->life.owner);
+		if (rule->life.justification != NULL)
+			sbuf_addf(&b, "%s: %s\n", plan_meta_label(PLAN_META_JUSTIFICATION),
+				  rule->life.justification);
+		if (rule->life.expiry != NULL)
+			sbuf_addf(&b, "%s: %s\n", plan_meta_label(PLAN_META_EXPIRY), rule->life.expiry);
+		if (rule->life.excluded != NULL)
+			/* TRANSLATORS: a rule the plan leaves out, with the reason */
+			sbuf_addf(&b, _("Excluded: %s"), rule->life.excluded);
+		if (b.len > 0 && b.s[b.len - 1] == '\n')
+			b.s[--b.len] = '\0';
+		return sbuf_take(&b);
+	}
+	case DELTA_FIREWALLS: {
+		struct sbuf b;
+
+		sbuf_init(&b);
+		for (size_t i = 0; i < rule->nfirewalls; i++)
+			sbuf_addf(&b, "%s%s", i ? ", " : "", rule->firewalls[i]);
+		return sbuf_take(&b);
+	}
 	case DELTA_NFIELDS:
 		break;
 	}

@@ -20,12 +20,13 @@ static const char *const kind_names[] = {	/* machine names (CSV) */
 
 static const char *const field_labels[] = {
 	/* TRANSLATORS: what changed about a rule (delta change request) */
-	[DELTA_ZONES] = N_("Zones"),
 	[DELTA_SRC_ADDRESS] = N_("Source address"),
 	[DELTA_DST_ADDRESS] = N_("Destination address"),
 	[DELTA_PURPOSE] = N_("Purpose"),
 	[DELTA_CITATION] = N_("Reference"),
 	[DELTA_REQUIRED] = N_("Required"),
+	[DELTA_LIFECYCLE] = N_("Owner, justification, expiry"),
+	[DELTA_FIREWALLS] = N_("Firewalls"),
 };
 
 const char *
@@ -149,9 +150,6 @@ rule_changes(const struct rule *a, const struct rule *b)
 	bool local = a->section == RULE_HOST_LOCAL && b->section == RULE_HOST_LOCAL;
 	unsigned m = 0;
 
-	if (!local && (a->section != b->section || strcmp(a->src.zone, b->src.zone) != 0 ||
-		       strcmp(a->dst.zone, b->dst.zone) != 0))
-		m |= 1u << DELTA_ZONES;
 	if (!local && str_differs(a->src.address, b->src.address))
 		m |= 1u << DELTA_SRC_ADDRESS;
 	if (!local && str_differs(a->dst.address, b->dst.address))
@@ -162,6 +160,17 @@ rule_changes(const struct rule *a, const struct rule *b)
 		m |= 1u << DELTA_CITATION;
 	if (a->required != b->required)
 		m |= 1u << DELTA_REQUIRED;
+	if (str_differs(a->life.owner, b->life.owner) ||
+	    str_differs(a->life.justification, b->life.justification) ||
+	    str_differs(a->life.expiry, b->life.expiry) ||
+	    str_differs(a->life.excluded, b->life.excluded))
+		m |= 1u << DELTA_LIFECYCLE;
+	if (a->nfirewalls != b->nfirewalls)
+		m |= 1u << DELTA_FIREWALLS;
+	else
+		for (size_t i = 0; i < a->nfirewalls; i++)
+			if (strcmp(a->firewalls[i], b->firewalls[i]) != 0)
+				m |= 1u << DELTA_FIREWALLS;
 	return m;
 }
 

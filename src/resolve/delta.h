@@ -1,11 +1,12 @@
 /* delta.h: what changed between two plans over one catalog, the model of
  * a delta change request.
  *
- * Rules are matched by rule_key() (source and destination endpoint,
- * protocol, ports): a rule of the new resolution without a match is to
- * be added, one of the old without a match to be removed, and a matched
- * rule has changed when what the firewall team or the approver sees of it
- * differs (enum delta_field).  Besides the rules, the delta lists what
+ * Rules are matched by rule_key() (source and destination endpoint with
+ * their zones, protocol, ports: the opening a stable id names): a rule of
+ * the new resolution without a match is to be added, one of the old
+ * without a match to be removed (so a rule that moves zones is a removal
+ * and an addition), and a matched rule has changed when what the firewall
+ * team or the approver sees of it differs (enum delta_field).  Besides the rules, the delta lists what
  * the admin changed in the plan (so that the approver sees why the rules
  * changed) and the notes the caller hands in.  The exporters only render
  * a delta (struct exporter's write_delta). */
@@ -29,16 +30,17 @@ enum delta_kind {
 
 /* What can change about a matched rule. */
 enum delta_field {
-	DELTA_ZONES,		/* its section or the zone of either end */
 	DELTA_SRC_ADDRESS,
 	DELTA_DST_ADDRESS,
 	DELTA_PURPOSE,		/* the purposes of its origins */
 	DELTA_CITATION,		/* document, section, flow, inferred mark */
 	DELTA_REQUIRED,
+	DELTA_LIFECYCLE,	/* owner, justification, expiry, exclusion */
+	DELTA_FIREWALLS,	/* the firewalls on its path */
 	DELTA_NFIELDS
 };
-/* Zones and addresses of a rule inside one host on both sides concern no
- * firewall: they never count as changed. */
+/* The addresses of a rule inside one host concern no firewall: they never
+ * count as changed. */
 
 struct delta_rule {
 	enum delta_kind kind;

@@ -8,14 +8,15 @@
 #include "catalog/snapshot.h"
 #include "plan/plan.h"
 #include "resolve/resolve.h"
+#include "resolve/internal.h"
 #include "resolve/select.h"
 #include "util/i18n.h"
 #include "util/pool.h"
 
 /* Zone order: catalog zones in catalog order, then the plan's own zones by
  * id, then anything unknown. */
-static size_t
-zone_rank(const struct resolution *r, const struct plan *p, const char *zone)
+size_t
+resolve_zone_rank(const struct resolution *r, const struct plan *p, const char *zone)
 {
 	for (size_t i = 0; i < r->zones.n; i++)
 		if (strcmp(r->zones.v[i].id, zone) == 0)
@@ -52,149 +53,45 @@ resolution_product_label(const struct resolution *r, const char *id)
 	return strset_get(&r->product_index, id, &i) ? r->products.v[i].label : id;
 }
 
-size_t
-resolution_warnings(const struct resolution *r,
-		    void (*fn)(void *arg, const struct warning *w), void *arg)
-{
-	struct warning w;
-	size_t n = 0;
-
-	memset(&w, 0, sizeof w);
-#define EMIT() do { n++; if (fn != NULL) fn(arg, &w); } while (0)
-	w.kind = WARNING_PROBLEM;
-	for (size_t i = 0; i < r->problems.n; i++) {
-		w.text = r->problems.v[i];
-		EMIT();
-	}
-	w.text = NULL;
-	if (r->unaddressed.n > 0) {
-		w.kind = WARNING_UNADDRESSED;
-		EMIT();
-	}
-	w.kind = WARNING_INFERRED;
-	for (size_t i = 0; i < r->nrules; i++)
-		for (size_t k = 0; k < r->rules[i].norigins; k++) {
-			w.rule = &r->rules[i];
-			w.flow = r->rules[i].origins[k];
-			if (w.flow->inferred)
-				EMIT();
-		}
-	w.rule = NULL;
-	w.flow = NULL;
-	w.kind = WARNING_GAP;
-	for (size_t i = 0; i < r->gaps.n; i++) {
-		w.gap = &r->gaps.v[i];
-		EMIT();
-	}
-	w.gap = NULL;
-	w.kind = WARNING_NOTE;
-	for (size_t i = 0; i < r->nrules; i++) {
-		if (r->rules[i].section != RULE_FIREWALL)
-			continue;
-		for (size_t k = 0; k < r->rules[i].norigins; k++) {
-			w.rule = &r->rules[i];
-			w.flow = r->rules[i].origins[k];
-			if (w.flow->note != NULL && w.flow->note[0] != '\0')
-				EMIT();
-		}
-	}
-#undef EMIT
-	return n;
-}
-
-static void
-add_plain(struct sbuf *out, const char *s)
-{
-	sbuf_add(out, s);
-}
-
-void
-resolution_warning_text(struct sbuf *out, const struct resolution *r,
-			const struct warning *w,
-			void (*quote)(struct sbuf *out, const char *s))
-{
-	if (quote == NULL)
-		quote = add_plain;
-	switch (w->kind) {
-	case WARNING_PROBLEM:
-		quote(out, w->text != NULL ? w->text : "");
-		break;
-	case WARNING_UNADDRESSED:
-		sbuf_add(out, P_("This endpoint of a firewall rule has no address yet; supply it before implementation:",
-				 "These endpoints of firewall rules have no address yet; supply them before implementation:",
-				 r->unaddressed.n));
-		for (size_t i = 0; i < r->unaddressed.n; i++) {
-			const struct catalog_endpoint *e = resolution_endpoint(r, r->unaddressed.v[i]);
-
-			sbuf_add(out, i == 0 ? " " : ", ");
-			quote(out, e != NULL ? e->label : r->unaddressed.v[i]);
-			sbuf_add(out, " (");
-			quote(out, r->unaddressed.v[i]);
-			sbuf_add(out, ")");
-		}
-		sbuf_addc(out, '.');
-		break;
-	case WARNING_INFERRED:
-		/* TRANSLATORS: %1$s is a rule id, %2$s/%3$s the product and
-		 * flow ids; a reason follows */
-		sbuf_addf(out, _("%1$s (%2$s/%3$s) is inferred, not stated by the vendor document:"),
-			  w->rule->id, w->flow->product, w->flow->id);
-		sbuf_addc(out, ' ');
-		quote(out, w->flow->reason != NULL ? w->flow->reason : "");
-		break;
-	case WARNING_GAP:
-		/* TRANSLATORS: %s is a product id; the text of the gap follows */
-		sbuf_addf(out, _("Not stated by the vendor document (%s):"), w->gap->product);
-		sbuf_addc(out, ' ');
-		quote(out, w->gap->text != NULL ? w->gap->text : "");
-		sbuf_add(out, " (");
-		quote(out, w->gap->doc != NULL ? w->gap->doc : "");
-		sbuf_add(out, ", ");
-		quote(out, w->gap->section != NULL ? w->gap->section : "");
-		sbuf_addc(out, ')');
-		break;
-	case WARNING_NOTE:
-		sbuf_addf(out, "%s (%s/%s): ", w->rule->id, w->flow->product, w->flow->id);
-		quote(out, w->flow->note != NULL ? w->flow->note : "");
-		break;
-	}
-}
-
-char *
-rule_key(const struct rule *rule)
-{
-	return xasprintf("%s>%s %d %s", rule->src.id, rule->dst.id, rule->proto,
-			 rule->ports != NULL ? rule->ports : "-");
-}
-
-static const char *
-end_address(struct resolution *r, const struct plan *p, const char *id,
-	    const struct catalog_endpoint *ce)
-{
-	char *text = plan_address_text(plan_endpoint(p, id));
-	const char *s;
-
-	if (text == NULL)
-		return ce != NULL ? ce->fqdn : NULL;
-	s = pool_strdup(r->pool, text);
-	free(text);
-	return s;
-}
-
 /* INDEX: the endpoint's index in r->endpoints (r->endpoints.n if the
- * catalog does not have it). */
+ * catalog does not have it); FLOW: the rule's first origin. */
 static void
 fill_end(struct resolution *r, const struct plan *p, struct rule_end *e,
-	 const char *id, long long index, const char *zone, const char *zone_label)
+	 const struct catalog_flow *flow, const char *id, const char *scope,
+	 long long index, const char *zone, const char *zone_label)
 {
 	const struct catalog_endpoint *ce = index >= 0 && (size_t)index < r->endpoints.n ?
 		&r->endpoints.v[index] : NULL;
 
 	e->id = id;
+	e->ids = id;
+	e->scope = scope;
 	e->label = ce != NULL ? ce->label : id;
+	if (scope != NULL)
+		/* TRANSLATORS: a product's own instance of a shared endpoint:
+		   "Microsoft SQL Server (for bems)" */
+		e->label = pool_printf(r->pool, _("%1$s (for %2$s)"), e->label, scope);
 	e->zone = zone;
 	e->zone_label = zone_label;
-	e->address = end_address(r, p, id, ce);
+	hosts_address(r, p, flow, id, scope, ce, e);
+}
+
+/* The interface FLOW uses at an end (for telling openings apart). */
+static const char *
+end_iface(const struct plan *p, const struct catalog_flow *flow, const char *id,
+	  const char *scope)
+{
+	struct rule_end e;
+	struct resolution none;
+
+	if (flow->interfaces == NULL)
+		return NULL;
+	memset(&none, 0, sizeof none);
+	none.pool = pool_new();
+	memset(&e, 0, sizeof e);
+	hosts_address(&none, p, flow, id, scope, NULL, &e);
+	pool_free(&none.pool);
+	return e.iface;		/* the plan's string: it outlives the pool */
 }
 
 /* A selected flow with its sort key, computed once.  Sorting by it puts
@@ -207,6 +104,8 @@ struct flow_key {
 	const char *src_zone_id, *dst_zone_id;	/* ties among unknown zones */
 	const char *src_zone_label, *dst_zone_label;
 	long long src, dst;	/* endpoint rank by id */
+	const char *src_scope, *dst_scope;	/* instances of one product */
+	const char *src_iface, *dst_iface;	/* interfaces' addresses */
 	int proto;
 	unsigned long port;	/* the first port */
 	const char *ports;
@@ -226,6 +125,17 @@ cmp_ll(long long a, long long b)
 	return a < b ? -1 : a > b;
 }
 
+/* NULL first. */
+static int
+cmp_opt(const char *a, const char *b)
+{
+	if (a == b)
+		return 0;
+	if (a == NULL || b == NULL)
+		return a == NULL ? -1 : 1;
+	return strcmp(a, b);
+}
+
 /* 0 when X and Y are the same opening. */
 static int
 cmp_opening(const struct flow_key *x, const struct flow_key *y)
@@ -241,7 +151,11 @@ cmp_opening(const struct flow_key *x, const struct flow_key *y)
 	    (x->dst_zone_id != y->dst_zone_id &&
 	     (c = strcmp(x->dst_zone_id, y->dst_zone_id)) != 0) ||
 	    (c = cmp_ll(x->src, y->src)) != 0 ||
+	    (c = cmp_opt(x->src_scope, y->src_scope)) != 0 ||
+	    (c = cmp_opt(x->src_iface, y->src_iface)) != 0 ||
 	    (c = cmp_ll(x->dst, y->dst)) != 0 ||
+	    (c = cmp_opt(x->dst_scope, y->dst_scope)) != 0 ||
+	    (c = cmp_opt(x->dst_iface, y->dst_iface)) != 0 ||
 	    (c = cmp_ll(x->proto, y->proto)) != 0 ||
 	    (c = cmp_size(x->port, y->port)) != 0)
 		return c;
@@ -259,81 +173,6 @@ cmp_key(const void *a, const void *b)
 	if ((c = cmp_ll(x->product, y->product)) != 0)
 		return c;
 	return cmp_size(x->flow, y->flow);
-}
-
-static int
-cmp_group_member(const void *a, const void *b)
-{
-	const struct catalog_feature *x = *(const struct catalog_feature *const *)a;
-	const struct catalog_feature *y = *(const struct catalog_feature *const *)b;
-	int c = strcmp(x->product, y->product);
-
-	if (c == 0)
-		c = strcmp(x->group, y->group);
-	/* then catalog order: the pointers are into one array */
-	return c != 0 ? c : (x < y ? -1 : x > y);
-}
-
-/* Alternatives: at most one feature of a group.  GROUPED holds the
- * selected features that belong to a group, in catalog order; every
- * pair of one group is reported, earlier feature first. */
-static void
-check_alternatives(struct resolution *r, const struct selection *sel)
-{
-	size_t n = sel->ngrouped;
-	const struct catalog_feature **m = xcalloc(n ? n : 1, sizeof *m);
-
-	for (size_t i = 0; i < n; i++)
-		m[i] = &sel->snap->features.v[sel->grouped[i]];
-	if (n > 1)
-		qsort(m, n, sizeof *m, cmp_group_member);
-	for (size_t i = 0; i < n; ) {
-		size_t j = i + 1;
-
-		while (j < n && strcmp(m[j]->product, m[i]->product) == 0 &&
-		       strcmp(m[j]->group, m[i]->group) == 0)
-			j++;
-		for (size_t a = i; a < j; a++)
-			for (size_t b = a + 1; b < j; b++)
-				strlist_addf(&r->problems,
-					     _("Features \"%s\" and \"%s\" of product \"%s\" are alternatives, but both are selected."),
-					     m[a]->id, m[b]->id, m[a]->product);
-		i = j;
-	}
-	free(m);
-}
-
-static void
-check_plan(struct resolution *r, const struct plan *p, const struct selection *sel)
-{
-	for (size_t i = 0; i < sel->unknown_products.n; i++)
-		strlist_addf(&r->problems,
-			     _("The plan names product \"%s\", which the catalog does not have; it is kept but contributes no rules."),
-			     sel->unknown_products.v[i]);
-	for (size_t i = 0; i < sel->unknown_features.n; i++) {
-		char *product = xstrdup(sel->unknown_features.v[i]);
-		char *id = strchr(product, ':');
-
-		if (id != NULL)
-			*id++ = '\0';
-		strlist_addf(&r->problems,
-			     _("The plan selects feature \"%s\" of product \"%s\", which the catalog does not have; it is kept but has no effect."),
-			     id != NULL ? id : "", product);
-		free(product);
-	}
-	check_alternatives(r, sel);
-	for (size_t i = 0; i < p->nendpoints; i++) {
-		const struct plan_endpoint *pe = &p->endpoints[i];
-
-		if (strlist_contains(&sel->unknown_endpoints, pe->id))
-			strlist_addf(&r->problems,
-				     _("The plan places endpoint \"%s\", which the catalog does not have; it is kept but has no effect."),
-				     pe->id);
-		if (pe->zone != NULL && zone_rank(r, p, pe->zone) == r->zones.n + p->nzones)
-			strlist_addf(&r->problems,
-				     _("Endpoint \"%s\" is placed in zone \"%s\", which is neither a catalog zone nor one the plan defines."),
-				     pe->id, pe->zone);
-	}
 }
 
 /* Rank and label of the few distinct zones of a selection (the flows
@@ -357,7 +196,7 @@ zone_lookup(struct zone_info *zi, const struct resolution *r, const struct plan 
 			return zi->rank[i];
 		}
 	}
-	rank = zone_rank(r, p, zone);
+	rank = resolve_zone_rank(r, p, zone);
 	*label = resolution_zone_label(r, p, zone);
 	if (zi->n < sizeof zi->zone / sizeof *zi->zone) {
 		zi->zone[zi->n] = zone;
@@ -392,6 +231,10 @@ flow_keys(const struct resolution *r, const struct plan *p, const struct selecti
 		k->dst_zone_id = tz;
 		k->src = ep_rank[s->flow_src[fi]];
 		k->dst = ep_rank[s->flow_dst[fi]];
+		k->src_scope = sel->from_scope[i];
+		k->dst_scope = sel->to_scope[i];
+		k->src_iface = end_iface(p, f, f->from, k->src_scope);
+		k->dst_iface = end_iface(p, f, f->to, k->dst_scope);
 		k->proto = f->proto;
 		k->port = f->ports != NULL ? strtoul(f->ports, NULL, 10) : 0;
 		k->ports = f->ports;
@@ -416,10 +259,10 @@ add_rule(struct resolution *r, const struct plan *p, const struct selection *sel
 	rule = &r->rules[r->nrules++];
 	memset(rule, 0, sizeof *rule);
 	rule->section = keys[0].section;
-	fill_end(r, p, &rule->src, f->from, keys[0].src, sel->from_zone[keys[0].flow],
-		 keys[0].src_zone_label);
-	fill_end(r, p, &rule->dst, f->to, keys[0].dst, sel->to_zone[keys[0].flow],
-		 keys[0].dst_zone_label);
+	fill_end(r, p, &rule->src, f, f->from, keys[0].src_scope, keys[0].src,
+		 sel->from_zone[keys[0].flow], keys[0].src_zone_label);
+	fill_end(r, p, &rule->dst, f, f->to, keys[0].dst_scope, keys[0].dst,
+		 sel->to_zone[keys[0].flow], keys[0].dst_zone_label);
 	rule->proto = f->proto;
 	rule->ports = f->ports;
 	rule->norigins = n;
@@ -480,6 +323,46 @@ take_lists(struct resolution *r, struct selection *sel)
 	return rank;
 }
 
+/* The boundaries (runs of firewall rules with one zone pair) and the
+ * ends of firewall rules without an address, from the final rules. */
+static void
+boundaries(struct resolution *r)
+{
+	struct strset unaddressed;
+
+	strset_init(&unaddressed);
+	for (size_t i = 0; i < r->nrules; i++) {
+		const struct rule *rule = &r->rules[i];
+		struct boundary *b;
+
+		if (rule->section != RULE_FIREWALL)
+			continue;
+		if (rule->life.excluded == NULL) {
+			if (rule->src.address == NULL && strset_add(&unaddressed, rule->src.id))
+				strlist_add(&r->unaddressed, rule->src.id);
+			if (rule->dst.address == NULL && strset_add(&unaddressed, rule->dst.id))
+				strlist_add(&r->unaddressed, rule->dst.id);
+		}
+		b = r->nboundaries > 0 ? &r->boundaries[r->nboundaries - 1] : NULL;
+		if (b == NULL || strcmp(b->src_zone, rule->src.zone) != 0 ||
+		    strcmp(b->dst_zone, rule->dst.zone) != 0) {
+			r->boundaries = xreallocarray(r->boundaries, r->nboundaries + 1,
+						      sizeof *r->boundaries);
+			b = &r->boundaries[r->nboundaries++];
+			memset(b, 0, sizeof *b);
+			b->src_zone = rule->src.zone;
+			b->dst_zone = rule->dst.zone;
+			b->src_label = rule->src.zone_label;
+			b->dst_label = rule->dst.zone_label;
+			b->first = i;
+		}
+		b->count++;
+		b->excluded += rule->life.excluded != NULL;
+	}
+	strset_fini(&unaddressed);
+	strlist_sort(&r->unaddressed);
+}
+
 int
 resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 	struct pp_error *err)
@@ -487,11 +370,8 @@ resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 	struct resolution *r;
 	const struct catalog_snapshot *s;
 	struct selection sel;
-	const char counters[3] = { 'R', 'N', 'H' };
-	size_t seq[3] = { 0, 0, 0 }, cap = 0;
+	size_t cap = 0;
 	struct flow_key *keys;
-	struct strset unaddressed;
-	struct rule_life life;
 	long long *rank;
 
 	*out = NULL;
@@ -500,8 +380,11 @@ resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 		return -1;
 	r = xcalloc(1, sizeof *r);
 	r->pool = pool_new();
+	r->snap = s;
 	strlist_init(&r->unaddressed);
 	strlist_init(&r->problems);
+	strlist_init(&r->errors);
+	strlist_init(&r->conflicts);
 	strset_init(&r->endpoint_index);
 	strset_init(&r->product_index);
 	if (catalog_zones(c, &r->zones, err) != 0) {
@@ -509,57 +392,34 @@ resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 		return -1;
 	}
 	selection_make(s, p, &sel);
+	r->dropped_plaintext = sel.dropped_plaintext;
 	rank = take_lists(r, &sel);
-	check_plan(r, p, &sel);
+	checks_plan(r, p, &sel);
 
 	/* one rule per opening: sort the flows by their keys, merge runs */
-	/* the plan's lifecycle for every rule (copied: the plan may change
-	 * while the resolution is shown) */
-	life.owner = pool_strdup(r->pool, p->meta.owner);
-	life.justification = pool_strdup(r->pool, p->meta.justification);
-	life.expiry = pool_strdup(r->pool, p->meta.expiry);
-	life.excluded = NULL;
 	keys = flow_keys(r, p, &sel, rank);
 	free(rank);
 	if (sel.nflows > 1)
 		qsort(keys, sel.nflows, sizeof *keys, cmp_key);
-	strset_init(&unaddressed);
 	for (size_t i = 0, j; i < sel.nflows; i = j) {
 		struct rule *rule;
-		struct boundary *b;
 
 		for (j = i + 1; j < sel.nflows && cmp_opening(&keys[i], &keys[j]) == 0; j++)
 			;
 		rule = add_rule(r, p, &sel, &keys[i], j - i, &cap);
-		rule->life = life;
-		snprintf(rule->id, sizeof rule->id, "%c%03zu",
-			 counters[rule->section], ++seq[rule->section]);
 		r->count[rule->section]++;
-		if (rule->section != RULE_FIREWALL)
-			continue;
-		if (rule->src.address == NULL && strset_add(&unaddressed, rule->src.id))
-			strlist_add(&r->unaddressed, rule->src.id);
-		if (rule->dst.address == NULL && strset_add(&unaddressed, rule->dst.id))
-			strlist_add(&r->unaddressed, rule->dst.id);
-		b = r->nboundaries > 0 ? &r->boundaries[r->nboundaries - 1] : NULL;
-		if (b == NULL || strcmp(b->src_zone, rule->src.zone) != 0 ||
-		    strcmp(b->dst_zone, rule->dst.zone) != 0) {
-			r->boundaries = xreallocarray(r->boundaries, r->nboundaries + 1,
-						      sizeof *r->boundaries);
-			b = &r->boundaries[r->nboundaries++];
-			b->src_zone = rule->src.zone;
-			b->dst_zone = rule->dst.zone;
-			b->src_label = rule->src.zone_label;
-			b->dst_label = rule->dst.zone_label;
-			b->first = r->nrules - 1;
-			b->count = 0;
-		}
-		b->count++;
 	}
 	free(keys);
 	selection_fini(&sel);
-	strset_fini(&unaddressed);
-	strlist_sort(&r->unaddressed);
+	/* one host, one rule; then the plan's choices about the rules */
+	hosts_merge(r);
+	if (p->options.group_ports)
+		hosts_group_ports(r);
+	ids_assign(r, p);
+	risk_flag(r);
+	paths_assign(r, p);
+	boundaries(r);
+	checks_hosts(r, p);
 	*out = r;
 	return 0;
 }
@@ -580,6 +440,8 @@ resolution_free(struct resolution **rp)
 	catalog_list_fini(&r->endpoints);
 	strlist_fini(&r->unaddressed);
 	strlist_fini(&r->problems);
+	strlist_fini(&r->errors);
+	strlist_fini(&r->conflicts);
 	strset_fini(&r->endpoint_index);
 	strset_fini(&r->product_index);
 	pool_free(&r->pool);

@@ -16,6 +16,7 @@
 #include "util/error.h"
 #include "util/str.h"
 
+struct catalog_snapshot;
 struct plan;
 
 enum rule_section {
@@ -25,12 +26,23 @@ enum rule_section {
 };
 
 struct rule_end {
-	const char *id;		/* endpoint id */
-	const char *label;	/* endpoint label (or the id if unknown) */
+	const char *id;		/* endpoint id (the first, when one host holds
+				 * several endpoints of the rule) */
+	const char *ids;	/* every endpoint id of this end, ", "-joined */
+	const char *scope;	/* the product whose own instance of a shared
+				 * endpoint this is ("bems" of bems:sql), NULL */
+	const char *iface;	/* the appliance interface whose addresses the
+				 * rule uses, NULL */
+	const char *label;	/* endpoint label (or the id if unknown); the
+				 * labels, " + "-joined, for several */
 	const char *zone;	/* zone id */
 	const char *zone_label;
 	const char *address;	/* plan addresses and host names, else the
 				 * catalog's FQDN patterns, ", "-joined; NULL */
+	bool given;		/* the plan gives the address (not the catalog) */
+	bool any;		/* the address is "any": every address */
+	bool fqdn;		/* host names or *. patterns: the device needs
+				 * FQDN objects or a proxy */
 };
 
 /* A risk the approver should weigh (issue 14): an opening from or to any
@@ -67,6 +79,14 @@ struct rule {
 	const struct rule_flag *flags;	/* most severe first */
 	size_t nflags;
 	struct rule_life life;
+	/* the stable identity of the opening (rule_key), as the plan records
+	 * it with the id */
+	const char *key;
+	bool new_id;		/* the id is new: the plan has no record of it yet */
+	/* the firewalls on the path between the zones (none when the plan
+	 * names no firewall: the boundary is its own implicit firewall) */
+	const char **firewalls;
+	size_t nfirewalls;
 };
 
 /* A run of firewall rules with the same source and destination zone. */
@@ -74,6 +94,7 @@ struct boundary {
 	const char *src_zone, *dst_zone;
 	const char *src_label, *dst_label;
 	size_t first, count;	/* into rules[] */
+	size_t excluded;	/* of COUNT, the rules left out by the plan */
 };
 
 struct resolution {
@@ -95,8 +116,17 @@ struct resolution {
 	/* plan entries the catalog does not know (kept, never dropped) and
 	 * other problems with the choices, as sentences */
 	struct strlist problems;
+	/* what makes the plan wrong for the site (an address outside its
+	 * zone's subnets): exports and check refuse, the planner shows it */
+	struct strlist errors;
+	/* two endpoints on one host listening on the same protocol and port */
+	struct strlist conflicts;
+	size_t new_ids;		/* rules whose id the plan has no record of */
+	size_t excluded;	/* rules the plan leaves out */
+	size_t dropped_plaintext;	/* openings left out for their TLS twin */
 	struct strset endpoint_index;	/* endpoint id -> index in endpoints */
 	struct strset product_index;	/* product id -> index in products */
+	const struct catalog_snapshot *snap;	/* what the rules point into */
 	struct pool *pool;
 };
 
@@ -123,6 +153,8 @@ enum warning_kind {
 	WARNING_INFERRED,	/* rule, flow (its reason) */
 	WARNING_GAP,		/* gap */
 	WARNING_NOTE,		/* rule, flow (its note) */
+	WARNING_CONFLICT,	/* text: a port two endpoints of one host need */
+	WARNING_ERROR,		/* text: the plan is wrong for the site */
 };
 struct warning {
 	enum warning_kind kind;
@@ -143,7 +175,19 @@ void resolution_warning_text(struct sbuf *out, const struct resolution *r,
 			     const struct warning *w,
 			     void (*quote)(struct sbuf *out, const char *s));
 
-/* Canonical key of a rule's opening: "src>dst proto ports".  Caller-owned. */
+/* Canonical key of a rule's opening, the identity its stable id names:
+ * "SRC@ZONE>DST@ZONE PROTO PORTS" with SRC and DST "endpoint",
+ * "product:endpoint" for a product's own instance, "/interface" when the
+ * rule uses one interface's addresses (no zones inside one host).  A rule
+ * that moves zones is a new opening.  Caller-owned. */
 char *rule_key(const struct rule *rule);
+
+/* Records in P the ids R gave rules that P had no record of (before a
+ * save), so that every later revision keeps them. */
+void resolution_record_ids(const struct resolution *r, struct plan *p);
+/* Saves P to PATH (FLAGS as file_write_atomic) as every front end does:
+ * with the catalog's fingerprint and the ids of its rules recorded. */
+int resolve_save_plan(struct catalog *c, struct plan *p, const char *path, int flags,
+		      struct pp_error *err);
 
 #endif

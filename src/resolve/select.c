@@ -1,4 +1,5 @@
-/* select.c: which flows of the catalog a plan selects (see select.h). */
+/* select.c: which flows of the catalog a plan selects, and where their
+ * ends sit (see select.h). */
 #include "config.h"
 
 #include <stdbool.h>
@@ -16,14 +17,138 @@ cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Whether feature F is in effect: on in the plan, and everything it
+ * requires in effect (0 unknown, 1 no, 2 yes; DEPTH bounds a cycle a
+ * damaged cache could hold). */
+static bool
+in_effect(const struct catalog_snapshot *s, const bool *on, unsigned char *memo, uint32_t f,
+	  unsigned depth)
+{
+	if (memo[f] != 0)
+		return memo[f] == 2;
+	if (!on[f] || depth > 32)
+		return false;
+	memo[f] = 1;		/* a cycle is not in effect */
+	for (size_t k = s->req_first[f]; k < s->req_first[f + 1]; k++)
+		if (!in_effect(s, on, memo, s->req[k], depth + 1))
+			return false;
+	memo[f] = 2;
+	return true;
+}
+
+/* The unscoped zone of endpoint E: the plan's placement, else (when it
+ * follows another endpoint) where that one is, else the catalog's
+ * default.  PLACED: the plan's unscoped placements by endpoint index. */
+static const char *
+base_zone(const struct catalog_snapshot *s, const char **placed, uint32_t e)
+{
+	for (unsigned depth = 0; e != CATALOG_NONE && depth < 16; depth++) {
+		if (placed[e] != NULL)
+			return placed[e];
+		if (s->ep_follows[e] == CATALOG_NONE)
+			return s->endpoints.v[e].zone;
+		e = s->ep_follows[e];
+	}
+	return e != CATALOG_NONE ? s->endpoints.v[e].zone : "?";
+}
+
+/* The zone of endpoint E for PRODUCT's flows, and the scope of its
+ * instance: PRODUCT when the plan says something of "PRODUCT:E" (its own
+ * instance), else NULL.  The slow path, for endpoints the plan scopes. */
+static const char *
+scoped_zone(const struct catalog_snapshot *s, const struct plan *p, const char **placed,
+	    const char *product, uint32_t e, const char **scope)
+{
+	*scope = NULL;
+	for (unsigned depth = 0; e != CATALOG_NONE && depth < 16; depth++) {
+		const char *id = s->endpoints.v[e].id;
+		size_t first, end;
+
+		plan_endpoint_range(p, id, &first, &end);
+		for (size_t i = first; i < end; i++)
+			if (p->endpoints[i].product != NULL &&
+			    strcmp(p->endpoints[i].product, product) == 0 && depth == 0)
+				*scope = p->endpoints[i].product;
+		{
+			const struct plan_endpoint *pe = plan_endpoint_at(p, product, id, NULL);
+
+			if (pe != NULL && pe->zone != NULL)
+				return pe->zone;
+		}
+		if (placed[e] != NULL)
+			return placed[e];
+		if (s->ep_follows[e] == CATALOG_NONE)
+			return s->endpoints.v[e].zone;
+		e = s->ep_follows[e];
+	}
+	return base_zone(s, placed, e);
+}
+
+/* Whether the plan says anything of ENDPOINT for one product, or of an
+ * endpoint it follows (then zones must be looked up per product). */
+static bool
+has_scoped(const struct catalog_snapshot *s, const unsigned char *scoped, uint32_t e)
+{
+	for (unsigned depth = 0; e != CATALOG_NONE && depth < 16; depth++) {
+		if (scoped[e])
+			return true;
+		e = s->ep_follows[e];
+	}
+	return false;
+}
+
+static void
+grow_flows(struct selection *out, size_t *cap)
+{
+	if (out->nflows < *cap)
+		return;
+	*cap = *cap ? *cap + *cap / 2 : 256;
+	out->flows = xreallocarray(out->flows, *cap, sizeof *out->flows);
+	out->from_zone = xreallocarray(out->from_zone, *cap, sizeof *out->from_zone);
+	out->to_zone = xreallocarray(out->to_zone, *cap, sizeof *out->to_zone);
+	out->from_scope = xreallocarray(out->from_scope, *cap, sizeof *out->from_scope);
+	out->to_scope = xreallocarray(out->to_scope, *cap, sizeof *out->to_scope);
+}
+
+/* Drops the plaintext flows whose TLS twin is selected too (the plan's
+ * tls-only option). */
+static void
+drop_plaintext(const struct catalog_snapshot *s, struct selection *out)
+{
+	unsigned char *sel = xcalloc(s->flows.n ? s->flows.n : 1, 1);
+	size_t j = 0;
+
+	for (size_t i = 0; i < out->nflows; i++)
+		sel[out->flows[i]] = 1;
+	for (size_t i = 0; i < out->nflows; i++) {
+		uint32_t twin = s->flow_twin[out->flows[i]];
+
+		if (twin != CATALOG_NONE && sel[twin]) {
+			out->dropped_plaintext++;
+			continue;
+		}
+		out->flows[j] = out->flows[i];
+		out->from_zone[j] = out->from_zone[i];
+		out->to_zone[j] = out->to_zone[i];
+		out->from_scope[j] = out->from_scope[i];
+		out->to_scope[j++] = out->to_scope[i];
+	}
+	out->nflows = j;
+	free(sel);
+}
+
 void
 selection_make(const struct catalog_snapshot *s, const struct plan *p,
 	       struct selection *out)
 {
 	size_t nf = s->features.n, ne = s->endpoints.n, np = s->products.n;
 	bool *on = xcalloc(nf ? nf : 1, sizeof *on);
+	unsigned char *memo = xcalloc(nf ? nf : 1, 1);
+	bool *effective = xcalloc(nf ? nf : 1, sizeof *effective);
 	unsigned char *used = xcalloc(ne ? ne : 1, 1);
+	unsigned char *scoped = xcalloc(ne ? ne : 1, 1);
 	unsigned char *chosen = xcalloc(np ? np : 1, 1);
+	const char **placed = xcalloc(ne ? ne : 1, sizeof *placed);
 	const char **zone = xcalloc(ne ? ne : 1, sizeof *zone);
 	size_t cap = 0, gcap = 0;
 
@@ -50,6 +175,13 @@ selection_make(const struct catalog_snapshot *s, const struct plan *p,
 		else if (plan_has_product(p, f->product))
 			strlist_addf(&out->unknown_features, "%s:%s", f->product, f->id);
 	}
+	/* a feature whose requirement is off has no effect (and is told) */
+	out->unmet = xcalloc(p->nfeatures ? p->nfeatures : 1, sizeof *out->unmet);
+	for (uint32_t f = 0; f < nf; f++) {
+		effective[f] = on[f] && in_effect(s, on, memo, f, 0);
+		if (on[f] && !effective[f] && chosen[s->feat_product[f]])
+			out->unmet[out->nunmet++] = f;
+	}
 	/* the endpoints a plan names are part of the resolution's list, and
 	 * their placement maps flows' ends to zones */
 	for (size_t i = 0; i < p->nendpoints; i++) {
@@ -57,41 +189,45 @@ selection_make(const struct catalog_snapshot *s, const struct plan *p,
 		uint32_t ei = catalog_endpoint_index(s, e->id);
 
 		if (ei == CATALOG_NONE) {
-			strlist_add(&out->unknown_endpoints, e->id);
+			if (i == 0 || strcmp(p->endpoints[i - 1].id, e->id) != 0)
+				strlist_add(&out->unknown_endpoints, e->id);
 			continue;
 		}
 		used[ei] = 1;
-		if (e->zone != NULL)
-			zone[ei] = e->zone;
+		if (e->product != NULL)
+			scoped[ei] = 1;
+		else if (e->iface == NULL && e->zone != NULL)
+			placed[ei] = e->zone;
 	}
-	for (size_t i = 0; i < ne; i++)
-		if (zone[i] == NULL)
-			zone[i] = s->endpoints.v[i].zone;
+	for (uint32_t i = 0; i < ne; i++)
+		zone[i] = base_zone(s, placed, i);
 
 	out->products = xcalloc(p->products.n ? p->products.n : 1, sizeof *out->products);
 	for (uint32_t pi = 0; pi < np; pi++) {
+		const char *product = s->products.v[pi].id;
+
 		if (!chosen[pi])
 			continue;
 		out->products[out->nproducts++] = pi;
 		for (size_t k = s->flow_first[pi]; k < s->flow_first[pi + 1]; k++) {
 			uint32_t a = s->flow_src[k], b = s->flow_dst[k];
+			size_t n;
 
-			if (a == CATALOG_NONE || b == CATALOG_NONE || !catalog_flow_holds(s, k, on))
+			if (a == CATALOG_NONE || b == CATALOG_NONE ||
+			    !catalog_flow_holds(s, k, effective))
 				continue;
-			if (out->nflows == cap) {
-				cap = cap ? cap + cap / 2 : 256;
-				out->flows = xreallocarray(out->flows, cap, sizeof *out->flows);
-				out->from_zone = xreallocarray(out->from_zone, cap,
-							       sizeof *out->from_zone);
-				out->to_zone = xreallocarray(out->to_zone, cap, sizeof *out->to_zone);
-			}
-			out->flows[out->nflows] = k;
-			out->from_zone[out->nflows] = zone[a];
-			out->to_zone[out->nflows++] = zone[b];
+			grow_flows(out, &cap);
+			n = out->nflows++;
+			out->flows[n] = k;
+			out->from_scope[n] = out->to_scope[n] = NULL;
+			out->from_zone[n] = has_scoped(s, scoped, a) ?
+				scoped_zone(s, p, placed, product, a, &out->from_scope[n]) : zone[a];
+			out->to_zone[n] = has_scoped(s, scoped, b) ?
+				scoped_zone(s, p, placed, product, b, &out->to_scope[n]) : zone[b];
 			used[a] = used[b] = 1;
 		}
 		for (size_t k = s->gap_first[pi]; k < s->gap_first[pi + 1]; k++) {
-			if (!catalog_gap_holds(s, k, on))
+			if (!catalog_gap_holds(s, k, effective))
 				continue;
 			if (out->ngaps == gcap) {
 				gcap = gcap ? 2 * gcap : 16;
@@ -100,6 +236,8 @@ selection_make(const struct catalog_snapshot *s, const struct plan *p,
 			out->gaps[out->ngaps++] = k;
 		}
 	}
+	if (p->options.tls_only)
+		drop_plaintext(s, out);
 	out->endpoints = xcalloc(ne ? ne : 1, sizeof *out->endpoints);
 	for (uint32_t i = 0; i < ne; i++)
 		if (used[i])
@@ -115,8 +253,12 @@ selection_make(const struct catalog_snapshot *s, const struct plan *p,
 	if (out->ngrouped > 1)
 		qsort(out->grouped, out->ngrouped, sizeof *out->grouped, cmp_u32);
 	free(on);
+	free(memo);
+	free(effective);
 	free(used);
+	free(scoped);
 	free(chosen);
+	free(placed);
 	free(zone);
 }
 
@@ -126,10 +268,13 @@ selection_fini(struct selection *sel)
 	free(sel->flows);
 	free(sel->from_zone);
 	free(sel->to_zone);
+	free(sel->from_scope);
+	free(sel->to_scope);
 	free(sel->gaps);
 	free(sel->products);
 	free(sel->endpoints);
 	free(sel->grouped);
+	free(sel->unmet);
 	strlist_fini(&sel->unknown_products);
 	strlist_fini(&sel->unknown_features);
 	strlist_fini(&sel->unknown_endpoints);

@@ -9,6 +9,7 @@
 #include "plan/drift.h"
 #include "plan/plan.h"
 #include "plan/planfile.h"
+#include "resolve/resolve.h"
 #include "tui/internal.h"
 #include "util/file.h"
 #include "util/i18n.h"
@@ -32,9 +33,7 @@ save_to(struct tui *t, const char *path, int flags)
 	char buf[2200];
 
 	error_clear(&err);
-	/* the catalog as it is now, so that a later load can tell what changed */
-	if (drift_fingerprint(t->s->cat, t->s->plan, &err) != 0 ||
-	    planfile_save(t->s->plan, path, flags, &err) != 0) {
+	if (resolve_save_plan(t->s->cat, t->s->plan, path, flags, &err) != 0) {
 		error_format(&err, buf, sizeof buf);
 		/* TRANSLATORS: %s is the reason (file: problem) */
 		tui_message(t, TUI_MSG_ERROR, _("Not saved: %s"), buf);

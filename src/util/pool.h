@@ -14,5 +14,7 @@ void pool_free(struct pool **p);
 char *pool_strdup(struct pool *p, const char *s);
 char *pool_strndup(struct pool *p, const char *s, size_t n);
 void *pool_alloc(struct pool *p, size_t size);
+/* A formatted string, borrowed until pool_free. */
+char *pool_printf(struct pool *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif
