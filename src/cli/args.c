@@ -25,6 +25,21 @@ enum {
 	OPT_CATALOG,
 	OPT_LANG,
 	OPT_FORCE,
+	OPT_NO_PLACE,
+	OPT_NO_ADDRESS,
+	OPT_SUBNET,
+	OPT_NO_SUBNET,
+	OPT_FIREWALL,
+	OPT_NO_FIREWALL,
+	OPT_RULE_OWNER,
+	OPT_RULE_JUSTIFICATION,
+	OPT_RULE_EXPIRY,
+	OPT_EXCLUDE,
+	OPT_INCLUDE,
+	OPT_GROUP_PORTS,
+	OPT_NO_GROUP_PORTS,
+	OPT_TLS_ONLY,
+	OPT_NO_TLS_ONLY,
 	OPT_META,		/* + enum plan_meta_field: --title ... --notes */
 };
 
@@ -35,6 +50,21 @@ static const struct option long_options[] = {
 	{ "place", required_argument, NULL, OPT_PLACE },
 	{ "address", required_argument, NULL, OPT_ADDRESS },
 	{ "zone", required_argument, NULL, OPT_ZONE },
+	{ "no-place", required_argument, NULL, OPT_NO_PLACE },
+	{ "no-address", required_argument, NULL, OPT_NO_ADDRESS },
+	{ "subnet", required_argument, NULL, OPT_SUBNET },
+	{ "no-subnet", required_argument, NULL, OPT_NO_SUBNET },
+	{ "firewall", required_argument, NULL, OPT_FIREWALL },
+	{ "no-firewall", required_argument, NULL, OPT_NO_FIREWALL },
+	{ "rule-owner", required_argument, NULL, OPT_RULE_OWNER },
+	{ "rule-justification", required_argument, NULL, OPT_RULE_JUSTIFICATION },
+	{ "rule-expiry", required_argument, NULL, OPT_RULE_EXPIRY },
+	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
+	{ "include", required_argument, NULL, OPT_INCLUDE },
+	{ "group-ports", no_argument, NULL, OPT_GROUP_PORTS },
+	{ "no-group-ports", no_argument, NULL, OPT_NO_GROUP_PORTS },
+	{ "tls-only", no_argument, NULL, OPT_TLS_ONLY },
+	{ "no-tls-only", no_argument, NULL, OPT_NO_TLS_ONLY },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "output", required_argument, NULL, OPT_OUTPUT },
 	{ "db", required_argument, NULL, OPT_DB },
@@ -75,6 +105,8 @@ cli_args_fini(struct cli_args *a)
 	for (size_t i = 0; i < a->nchoices; i++) {
 		free(a->choices[i].a);
 		free(a->choices[i].b);
+		free(a->choices[i].scope);
+		free(a->choices[i].iface);
 	}
 	free(a->choices);
 	strlist_fini(&a->files);
@@ -93,11 +125,45 @@ static void
 add_choice(struct cli_args *a, enum cli_choice_kind kind, const char *x, const char *y)
 {
 	a->choices = xreallocarray(a->choices, a->nchoices + 1, sizeof *a->choices);
+	memset(&a->choices[a->nchoices], 0, sizeof *a->choices);
 	a->choices[a->nchoices].kind = kind;
 	a->choices[a->nchoices].a = xstrdup(x);
 	a->choices[a->nchoices].b = xstrdup(y);
 	a->nchoices++;
 	a->has_scenario = true;
+}
+
+/* Splits the last choice's endpoint "[PRODUCT:]ENDPOINT[/INTERFACE]"
+ * (IFACE_OK: whether an interface may be named). */
+static int
+split_endpoint(struct cli_args *a, const char *opt, bool iface_ok, char *errbuf,
+	       size_t errsize)
+{
+	struct cli_choice *ch = &a->choices[a->nchoices - 1];
+	char *colon = strchr(ch->a, ':'), *slash = strchr(ch->a, '/'), *id;
+
+	if (slash != NULL) {
+		if (!iface_ok || slash[1] == '\0') {
+			snprintf(errbuf, errsize, iface_ok ?
+				 _("--%1$s %2$s: no interface after \"/\"") :
+				 _("--%1$s %2$s: an interface has addresses, not a zone (place ENDPOINT, not ENDPOINT/INTERFACE)"),
+				 opt, ch->a);
+			return -1;
+		}
+		ch->iface = xstrdup(slash + 1);
+		*slash = '\0';
+	}
+	if (colon != NULL) {
+		if (colon == ch->a || colon[1] == '\0') {
+			snprintf(errbuf, errsize, _("--%1$s %2$s: write PRODUCT:ENDPOINT"), opt, ch->a);
+			return -1;
+		}
+		ch->scope = xstrndup(ch->a, (size_t)(colon - ch->a));
+		id = xstrdup(colon + 1);
+		free(ch->a);
+		ch->a = id;
+	}
+	return 0;
 }
 
 /* Splits "A=B" for --place, --address, --zone. */
@@ -157,12 +223,63 @@ cli_parse(int argc, char **argv, struct cli_args *a, char *errbuf, size_t errsiz
 				add_choice(a, CHOICE_NO_FEATURE, optarg, NULL);
 				break;
 			case OPT_PLACE:
-				if (add_pair(a, CHOICE_PLACE, "place", optarg, false, errbuf, errsize) != 0)
+				if (add_pair(a, CHOICE_PLACE, "place", optarg, false, errbuf, errsize) != 0 ||
+				    split_endpoint(a, "place", false, errbuf, errsize) != 0)
 					return -1;
 				break;
 			case OPT_ADDRESS:
-				if (add_pair(a, CHOICE_ADDRESS, "address", optarg, false, errbuf, errsize) != 0)
+				if (add_pair(a, CHOICE_ADDRESS, "address", optarg, false, errbuf, errsize) != 0 ||
+				    split_endpoint(a, "address", true, errbuf, errsize) != 0)
 					return -1;
+				break;
+			case OPT_NO_PLACE:
+				add_choice(a, CHOICE_NO_PLACE, optarg, NULL);
+				if (split_endpoint(a, "no-place", false, errbuf, errsize) != 0)
+					return -1;
+				break;
+			case OPT_NO_ADDRESS:
+				if (add_pair(a, CHOICE_NO_ADDRESS, "no-address", optarg, true, errbuf,
+					     errsize) != 0 ||
+				    split_endpoint(a, "no-address", true, errbuf, errsize) != 0)
+					return -1;
+				break;
+			case OPT_SUBNET:
+			case OPT_NO_SUBNET:
+			case OPT_FIREWALL:
+			case OPT_RULE_OWNER:
+			case OPT_RULE_JUSTIFICATION:
+			case OPT_RULE_EXPIRY:
+			case OPT_EXCLUDE: {
+				static const struct { int opt; enum cli_choice_kind kind; const char *name; } pairs[] = {
+					{ OPT_SUBNET, CHOICE_SUBNET, "subnet" },
+					{ OPT_NO_SUBNET, CHOICE_NO_SUBNET, "no-subnet" },
+					{ OPT_FIREWALL, CHOICE_FIREWALL, "firewall" },
+					{ OPT_RULE_OWNER, CHOICE_RULE_OWNER, "rule-owner" },
+					{ OPT_RULE_JUSTIFICATION, CHOICE_RULE_JUSTIFICATION, "rule-justification" },
+					{ OPT_RULE_EXPIRY, CHOICE_RULE_EXPIRY, "rule-expiry" },
+					{ OPT_EXCLUDE, CHOICE_EXCLUDE, "exclude" },
+				};
+
+				for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
+					if (pairs[k].opt == c &&
+					    add_pair(a, pairs[k].kind, pairs[k].name, optarg, false, errbuf,
+						     errsize) != 0)
+						return -1;
+				break;
+			}
+			case OPT_NO_FIREWALL:
+				add_choice(a, CHOICE_NO_FIREWALL, optarg, NULL);
+				break;
+			case OPT_INCLUDE:
+				add_choice(a, CHOICE_INCLUDE, optarg, NULL);
+				break;
+			case OPT_GROUP_PORTS:
+			case OPT_NO_GROUP_PORTS:
+				add_choice(a, CHOICE_OPTION, "group-ports", c == OPT_GROUP_PORTS ? "on" : "off");
+				break;
+			case OPT_TLS_ONLY:
+			case OPT_NO_TLS_ONLY:
+				add_choice(a, CHOICE_OPTION, "tls-only", c == OPT_TLS_ONLY ? "on" : "off");
 				break;
 			case OPT_ZONE:
 				if (add_pair(a, CHOICE_ZONE, "zone", optarg, true, errbuf, errsize) != 0)
@@ -327,7 +444,27 @@ static const char *const scenario_help[] = {
 	N_("      --place ENDPOINT=ZONE place an endpoint in a zone\n"),
 	N_("      --address ENDPOINT=ADDR  give an endpoint an IPv4/IPv6 address,\n"
 	   "                            a CIDR range or a host name\n"),
+	N_("                            (PRODUCT:ENDPOINT: for one product only;\n"
+	   "                            ENDPOINT/INTERFACE: an appliance interface;\n"
+	   "                            ADDR any: every address)\n"),
+	N_("      --no-place [PRODUCT:]ENDPOINT  back to the default zone\n"),
+	N_("      --no-address [PRODUCT:]ENDPOINT[/INTERFACE][=ADDR]  remove an address\n"
+	   "                            (all of them without =ADDR)\n"),
 	N_("      --zone ID[=LABEL]     define a zone of your own\n"),
+	N_("      --subnet ZONE=CIDR    a network of a zone; addresses must lie in one\n"),
+	N_("      --no-subnet ZONE=CIDR remove a subnet\n"),
+	N_("      --firewall ID=ZONE,ZONE[,...]  a firewall with interfaces in the zones\n"),
+	N_("      --no-firewall ID      remove a firewall\n"),
+	N_("      --group-ports, --no-group-ports  one rule per source, destination\n"
+	   "                            and protocol, with all its ports\n"),
+	N_("      --tls-only, --no-tls-only  open the TLS twin only, not the plaintext port\n"),
+};
+
+static const char *const rules_help[] = {
+	N_("      --rule-owner ID=NAME, --rule-justification ID=TEXT,\n"
+	   "      --rule-expiry ID=YYYY-MM-DD  a rule's own lifecycle, by its stable id\n"),
+	N_("      --exclude ID=REASON   leave a rule out (listed as excluded, with the reason)\n"),
+	N_("      --include ID          take an excluded rule back\n"),
 };
 
 static const char *const details_help[] = {
@@ -397,6 +534,8 @@ cli_usage(void)
 		 sizeof scenario_help / sizeof *scenario_help, langs);
 	add_rows(&b, _("Change-request details:"), details_help,
 		 sizeof details_help / sizeof *details_help, langs);
+	add_rows(&b, _("Rules (by the id the change request gives them):"), rules_help,
+		 sizeof rules_help / sizeof *rules_help, langs);
 	add_rows(&b, _("Options:"), options_help, sizeof options_help / sizeof *options_help,
 		 langs);
 	sbuf_addf(&b, "\n%s\n", _("Export formats:"));

@@ -28,12 +28,29 @@ enum cli_choice_kind {
 	CHOICE_PLACE,
 	CHOICE_ADDRESS,
 	CHOICE_ZONE,
+	CHOICE_NO_PLACE,	/* a: endpoint */
+	CHOICE_NO_ADDRESS,	/* a: endpoint, b: address or NULL (all) */
+	CHOICE_SUBNET,		/* a: zone, b: CIDR */
+	CHOICE_NO_SUBNET,
+	CHOICE_FIREWALL,	/* a: id, b: "zone,zone,..." */
+	CHOICE_NO_FIREWALL,	/* a: id */
+	CHOICE_RULE_OWNER,	/* a: rule id, b: value */
+	CHOICE_RULE_JUSTIFICATION,
+	CHOICE_RULE_EXPIRY,
+	CHOICE_EXCLUDE,		/* a: rule id, b: the reason */
+	CHOICE_INCLUDE,		/* a: rule id */
+	CHOICE_OPTION,		/* a: "group-ports" or "tls-only", b: "on"/"off" */
 };
 
 struct cli_choice {
 	enum cli_choice_kind kind;
-	char *a;	/* product, feature ([PRODUCT:]ID), endpoint, zone id */
-	char *b;	/* zone, address, zone label; NULL otherwise */
+	char *a;	/* product, feature ([PRODUCT:]ID), endpoint, zone id,
+			 * firewall id, rule id, option */
+	char *b;	/* zone, address, zone label, CIDR, zones, value;
+			 * NULL otherwise */
+	/* endpoints written [PRODUCT:]ENDPOINT[/INTERFACE]: the parts, NULL
+	 * when absent */
+	char *scope, *iface;
 };
 
 struct cli_args {

@@ -74,6 +74,114 @@ error_prefix(struct pp_error *err, const char *option, const char *value)
 	error_set(err, NULL, 0, "%s %s: %s", option, value, msg);
 }
 
+/* Whether the scenario sets a rule's own lifecycle (needs the rules' ids). */
+static bool
+has_rule_choices(const struct cli_args *a)
+{
+	for (size_t i = 0; i < a->nchoices; i++)
+		switch (a->choices[i].kind) {
+		case CHOICE_RULE_OWNER:
+		case CHOICE_RULE_JUSTIFICATION:
+		case CHOICE_RULE_EXPIRY:
+		case CHOICE_EXCLUDE:
+		case CHOICE_INCLUDE:
+			return true;
+		default:
+			break;
+		}
+	return false;
+}
+
+/* One choice of the scenario (not zones, not the rules' lifecycle). */
+static int
+apply_choice(struct editor *ed, const struct cli_choice *ch, struct pp_error *err)
+{
+	int rc = 0;
+
+	switch (ch->kind) {
+	case CHOICE_PRODUCT:
+		return edit_select_product(ed, ch->a, err);
+	case CHOICE_FEATURE:
+	case CHOICE_NO_FEATURE:
+		return edit_set_feature_spec(ed, ch->a, ch->kind == CHOICE_FEATURE, err);
+	case CHOICE_PLACE:
+		return edit_place_at(ed, ch->scope, ch->a, ch->b, NULL, err);
+	case CHOICE_NO_PLACE:
+		return edit_unplace(ed, ch->scope, ch->a, NULL, err);
+	case CHOICE_ADDRESS:
+		rc = ch->scope == NULL && ch->iface == NULL ? edit_add_address(ed, ch->a, ch->b, err) :
+			edit_add_address_at(ed, ch->scope, ch->a, ch->iface, ch->b, err);
+		if (rc != 0 && edit_endpoint(ed, ch->a) != NULL && strchr(err->msg, ':') == NULL)
+			error_prefix(err, "--address", ch->a);
+		return rc;
+	case CHOICE_NO_ADDRESS:
+		return edit_remove_address_at(ed, ch->scope, ch->a, ch->iface, ch->b, err);
+	case CHOICE_SUBNET:
+		return edit_add_subnet(ed, ch->a, ch->b, err);
+	case CHOICE_NO_SUBNET:
+		return edit_remove_subnet(ed, ch->a, ch->b, err);
+	case CHOICE_FIREWALL:
+		return edit_set_firewall(ed, ch->a, ch->b, err);
+	case CHOICE_NO_FIREWALL:
+		return edit_remove_firewall(ed, ch->a, err);
+	case CHOICE_OPTION:
+		edit_set_option(ed, strcmp(ch->a, "group-ports") == 0 ? EDIT_OPTION_GROUP_PORTS :
+				EDIT_OPTION_TLS_ONLY, strcmp(ch->b, "on") == 0);
+		return 0;
+	case CHOICE_ZONE:
+	case CHOICE_RULE_OWNER:
+	case CHOICE_RULE_JUSTIFICATION:
+	case CHOICE_RULE_EXPIRY:
+	case CHOICE_EXCLUDE:
+	case CHOICE_INCLUDE:
+		break;
+	}
+	return 0;
+}
+
+/* The rules' own lifecycle, once the plan has recorded their ids. */
+static int
+apply_rule_choices(const struct cli_args *a, struct editor *ed, struct pp_error *err)
+{
+	struct resolution *r = NULL;
+
+	if (!has_rule_choices(a))
+		return 0;
+	/* the ids the change request shows, recorded, so that they can be
+	 * named (and keep their meaning in every later revision) */
+	if (resolve(ed->cat, ed->plan, &r, err) != 0)
+		return -1;
+	resolution_record_ids(r, ed->plan);
+	resolution_free(&r);
+	for (size_t i = 0; i < a->nchoices; i++) {
+		const struct cli_choice *ch = &a->choices[i];
+		int rc = 0;
+
+		switch (ch->kind) {
+		case CHOICE_RULE_OWNER:
+			rc = edit_rule_set(ed, ch->a, PLAN_RULE_OWNER, ch->b, err);
+			break;
+		case CHOICE_RULE_JUSTIFICATION:
+			rc = edit_rule_set(ed, ch->a, PLAN_RULE_JUSTIFICATION, ch->b, err);
+			break;
+		case CHOICE_RULE_EXPIRY:
+			rc = edit_rule_set(ed, ch->a, PLAN_RULE_EXPIRY, ch->b, err);
+			break;
+		case CHOICE_EXCLUDE:
+			rc = edit_rule_set(ed, ch->a, PLAN_RULE_EXCLUDED, ch->b, err);
+			break;
+		case CHOICE_INCLUDE:
+			rc = edit_rule_set(ed, ch->a, PLAN_RULE_EXCLUDED, NULL, err);
+			break;
+		default:
+			break;
+		}
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 cli_apply_scenario(const struct cli_args *a, struct editor *ed, struct pp_error *err)
 {
@@ -84,32 +192,15 @@ cli_apply_scenario(const struct cli_args *a, struct editor *ed, struct pp_error 
 		if (ch->kind == CHOICE_ZONE && edit_define_zone(ed, ch->a, ch->b, err) != 0)
 			return -1;
 	}
-	for (size_t i = 0; i < a->nchoices; i++) {
-		const struct cli_choice *ch = &a->choices[i];
-		int rc = 0;
-
-		switch (ch->kind) {
-		case CHOICE_PRODUCT:
-			rc = edit_select_product(ed, ch->a, err);
-			break;
-		case CHOICE_FEATURE:
-		case CHOICE_NO_FEATURE:
-			rc = edit_set_feature_spec(ed, ch->a, ch->kind == CHOICE_FEATURE, err);
-			break;
-		case CHOICE_PLACE:
-			rc = edit_place(ed, ch->a, ch->b, NULL, err);
-			break;
-		case CHOICE_ADDRESS:
-			rc = edit_add_address(ed, ch->a, ch->b, err);
-			if (rc != 0 && edit_endpoint(ed, ch->a) != NULL)
-				error_prefix(err, "--address", ch->a);
-			break;
-		case CHOICE_ZONE:
-			break;
-		}
-		if (rc != 0)
+	/* subnets before addresses, so that addresses are checked against them */
+	for (size_t i = 0; i < a->nchoices; i++)
+		if (a->choices[i].kind == CHOICE_SUBNET &&
+		    apply_choice(ed, &a->choices[i], err) != 0)
 			return -1;
-	}
+	for (size_t i = 0; i < a->nchoices; i++)
+		if (a->choices[i].kind != CHOICE_SUBNET &&
+		    apply_choice(ed, &a->choices[i], err) != 0)
+			return -1;
 	for (int f = 0; f < PLAN_META_COUNT; f++)
 		if (a->meta[f] != NULL &&
 		    edit_set_meta(ed, (enum plan_meta_field)f, a->meta[f], err) != 0) {
@@ -119,7 +210,10 @@ cli_apply_scenario(const struct cli_args *a, struct editor *ed, struct pp_error 
 			error_set(err, NULL, 0, "--%s: %s", plan_meta_name((enum plan_meta_field)f), msg);
 			return -1;
 		}
-	return 0;
+	/* nothing silently without effect: a feature needs what it requires */
+	if (edit_check_requirements(ed, err) != 0)
+		return -1;
+	return apply_rule_choices(a, ed, err);
 }
 
 int

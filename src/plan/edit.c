@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/snapshot.h"
 #include "plan/edit.h"
+#include "plan/zone.h"
 #include "util/i18n.h"
 #include "util/netspec.h"
 
@@ -98,7 +100,8 @@ edit_init(struct editor *ed, struct catalog *c, struct plan *p, struct pp_error 
 	strset_init(&ed->zone_index);
 	strset_init(&ed->feature_index);
 	strset_init(&ed->by_id_first);
-	if (catalog_products(c, &ed->products, err) != 0 ||
+	ed->snap = catalog_snapshot(c, CATALOG_PART_LISTS, err);
+	if (ed->snap == NULL || catalog_products(c, &ed->products, err) != 0 ||
 	    catalog_features(c, NULL, &ed->features, err) != 0 ||
 	    catalog_zones(c, &ed->zones, err) != 0 ||
 	    catalog_endpoints(c, NULL, &ed->endpoints, err) != 0) {
@@ -215,13 +218,22 @@ edit_zone_known(const struct editor *ed, const char *zone)
 const char *
 edit_endpoint_zone(const struct editor *ed, const char *endpoint)
 {
-	const struct plan_endpoint *pe = plan_endpoint(ed->plan, endpoint);
-	const struct catalog_endpoint *ce;
+	return edit_endpoint_zone_for(ed, NULL, endpoint);
+}
 
-	if (pe != NULL && pe->zone != NULL)
-		return pe->zone;
-	ce = edit_endpoint(ed, endpoint);
-	return ce != NULL ? ce->zone : NULL;
+const char *
+edit_endpoint_zone_for(const struct editor *ed, const char *product, const char *endpoint)
+{
+	uint32_t e = catalog_endpoint_index(ed->snap, endpoint);
+	const struct plan_endpoint *pe;
+
+	if (e != CATALOG_NONE)
+		return plan_zone_of(ed->plan, ed->snap, product, e, NULL);
+	/* not in the catalog: what the plan says, if anything */
+	pe = product != NULL ? plan_endpoint_at(ed->plan, product, endpoint, NULL) : NULL;
+	if (pe == NULL || pe->zone == NULL)
+		pe = plan_endpoint(ed->plan, endpoint);
+	return pe != NULL ? pe->zone : NULL;
 }
 
 const char *

@@ -24,8 +24,11 @@
 
 struct edit_stash;
 
+struct catalog_snapshot;
+
 struct editor {
 	struct catalog *cat;	/* borrowed */
+	const struct catalog_snapshot *snap;	/* the catalog's, borrowed */
 	struct plan *plan;	/* borrowed: the plan being edited */
 	struct catalog_products products;
 	struct catalog_features features;	/* every product's */
@@ -66,9 +69,13 @@ bool edit_zone_known(const struct editor *ed, const char *zone);
 
 /* ---- derived facts: one function each, the front ends only format ---- */
 
-/* The zone an endpoint is in: the plan's placement, else the catalog's
- * default; NULL for an endpoint neither knows. */
+/* The zone an endpoint is in (plan/zone.h: the plan's placement, else
+ * where the endpoint it follows is, else the catalog's default); NULL for
+ * an endpoint neither knows.  _for: for PRODUCT's flows (its own instance
+ * may be placed apart). */
 const char *edit_endpoint_zone(const struct editor *ed, const char *endpoint);
+const char *edit_endpoint_zone_for(const struct editor *ed, const char *product,
+				   const char *endpoint);
 /* A zone's label: the catalog's, else the plan's own zone's, else ZONE. */
 const char *edit_zone_label(const struct editor *ed, const char *zone);
 /* The number of features of P's products that are on. */
@@ -125,6 +132,63 @@ int edit_add_addresses(struct editor *ed, const char *endpoint, const char *list
 		       size_t *count, struct pp_error *err);
 /* Removes ADDR from ENDPOINT (nothing when it is not there). */
 void edit_remove_address(struct editor *ed, const char *endpoint, const char *addr);
+
+/* ---- the site (edit_site.c) ---- */
+
+/* Places the endpoint for one product (PRODUCT NULL: every product).
+ * Errors: unknown endpoint or zone; PRODUCT unknown or without a flow to
+ * or from the endpoint. */
+int edit_place_at(struct editor *ed, const char *product, const char *endpoint,
+		  const char *zone, bool *changed, struct pp_error *err);
+/* Takes the plan's placement back (the catalog's default, or every
+ * product's placement for a scoped one). */
+int edit_unplace(struct editor *ed, const char *product, const char *endpoint,
+		 bool *changed, struct pp_error *err);
+/* Adds ADDR to the endpoint for one product and/or one interface (NULL:
+ * all).  Errors: unknown endpoint, product or interface (one the
+ * endpoint's flows name), invalid address, an address outside every
+ * subnet of the endpoint's zone. */
+int edit_add_address_at(struct editor *ed, const char *product, const char *endpoint,
+			const char *iface, const char *addr, struct pp_error *err);
+/* Removes ADDR (NULL: every address of the entry).  Errors as above for
+ * the names. */
+int edit_remove_address_at(struct editor *ed, const char *product, const char *endpoint,
+			   const char *iface, const char *addr, struct pp_error *err);
+/* The interfaces the endpoint's flows name, in catalog order. */
+void edit_endpoint_interfaces(const struct editor *ed, const char *endpoint,
+			      struct strlist *out);
+
+/* Subnets of zones.  Errors: unknown zone, not a network. */
+int edit_add_subnet(struct editor *ed, const char *zone, const char *cidr,
+		    struct pp_error *err);
+int edit_remove_subnet(struct editor *ed, const char *zone, const char *cidr,
+		       struct pp_error *err);
+
+/* A firewall joining ZONES ("public,dmz"; at least two, each known).
+ * Errors: an invalid id, an unknown zone, fewer than two zones. */
+int edit_set_firewall(struct editor *ed, const char *id, const char *zones,
+		      struct pp_error *err);
+int edit_remove_firewall(struct editor *ed, const char *id, struct pp_error *err);
+
+/* The options of the plan. */
+enum edit_option {
+	EDIT_OPTION_GROUP_PORTS,
+	EDIT_OPTION_TLS_ONLY,
+};
+void edit_set_option(struct editor *ed, enum edit_option option, bool on);
+
+/* A rule's own lifecycle, by its stable id (the plan must have recorded
+ * it: save the plan first, or call resolution_record_ids).  Errors: an
+ * unknown id, an expiry that is not a date. */
+int edit_rule_set(struct editor *ed, const char *id, enum plan_rule_field field,
+		  const char *value, struct pp_error *err);
+
+/* Requirements: the features FEATURE of PRODUCT needs that are off,
+ * ", "-joined (caller-owned), NULL when none. */
+char *edit_missing_requirements(const struct editor *ed, const char *product, const char *id);
+/* -1 with ERR naming the first feature on whose requirement is off, what
+ * it needs, and how to turn it on. */
+int edit_check_requirements(const struct editor *ed, struct pp_error *err);
 
 /* ---- change-request details ---- */
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "plan/plan.h"
+#include "plan/zone.h"
 #include "resolve/select.h"
 
 static int
@@ -34,54 +35,6 @@ in_effect(const struct catalog_snapshot *s, const bool *on, unsigned char *memo,
 			return false;
 	memo[f] = 2;
 	return true;
-}
-
-/* The unscoped zone of endpoint E: the plan's placement, else (when it
- * follows another endpoint) where that one is, else the catalog's
- * default.  PLACED: the plan's unscoped placements by endpoint index. */
-static const char *
-base_zone(const struct catalog_snapshot *s, const char **placed, uint32_t e)
-{
-	for (unsigned depth = 0; e != CATALOG_NONE && depth < 16; depth++) {
-		if (placed[e] != NULL)
-			return placed[e];
-		if (s->ep_follows[e] == CATALOG_NONE)
-			return s->endpoints.v[e].zone;
-		e = s->ep_follows[e];
-	}
-	return e != CATALOG_NONE ? s->endpoints.v[e].zone : "?";
-}
-
-/* The zone of endpoint E for PRODUCT's flows, and the scope of its
- * instance: PRODUCT when the plan says something of "PRODUCT:E" (its own
- * instance), else NULL.  The slow path, for endpoints the plan scopes. */
-static const char *
-scoped_zone(const struct catalog_snapshot *s, const struct plan *p, const char **placed,
-	    const char *product, uint32_t e, const char **scope)
-{
-	*scope = NULL;
-	for (unsigned depth = 0; e != CATALOG_NONE && depth < 16; depth++) {
-		const char *id = s->endpoints.v[e].id;
-		size_t first, end;
-
-		plan_endpoint_range(p, id, &first, &end);
-		for (size_t i = first; i < end; i++)
-			if (p->endpoints[i].product != NULL &&
-			    strcmp(p->endpoints[i].product, product) == 0 && depth == 0)
-				*scope = p->endpoints[i].product;
-		{
-			const struct plan_endpoint *pe = plan_endpoint_at(p, product, id, NULL);
-
-			if (pe != NULL && pe->zone != NULL)
-				return pe->zone;
-		}
-		if (placed[e] != NULL)
-			return placed[e];
-		if (s->ep_follows[e] == CATALOG_NONE)
-			return s->endpoints.v[e].zone;
-		e = s->ep_follows[e];
-	}
-	return base_zone(s, placed, e);
 }
 
 /* Whether the plan says anything of ENDPOINT for one product, or of an
@@ -148,7 +101,6 @@ selection_make(const struct catalog_snapshot *s, const struct plan *p,
 	unsigned char *used = xcalloc(ne ? ne : 1, 1);
 	unsigned char *scoped = xcalloc(ne ? ne : 1, 1);
 	unsigned char *chosen = xcalloc(np ? np : 1, 1);
-	const char **placed = xcalloc(ne ? ne : 1, sizeof *placed);
 	const char **zone = xcalloc(ne ? ne : 1, sizeof *zone);
 	size_t cap = 0, gcap = 0;
 
@@ -196,11 +148,9 @@ selection_make(const struct catalog_snapshot *s, const struct plan *p,
 		used[ei] = 1;
 		if (e->product != NULL)
 			scoped[ei] = 1;
-		else if (e->iface == NULL && e->zone != NULL)
-			placed[ei] = e->zone;
 	}
 	for (uint32_t i = 0; i < ne; i++)
-		zone[i] = base_zone(s, placed, i);
+		zone[i] = plan_zone_of(p, s, NULL, i, NULL);
 
 	out->products = xcalloc(p->products.n ? p->products.n : 1, sizeof *out->products);
 	for (uint32_t pi = 0; pi < np; pi++) {
@@ -221,9 +171,9 @@ selection_make(const struct catalog_snapshot *s, const struct plan *p,
 			out->flows[n] = k;
 			out->from_scope[n] = out->to_scope[n] = NULL;
 			out->from_zone[n] = has_scoped(s, scoped, a) ?
-				scoped_zone(s, p, placed, product, a, &out->from_scope[n]) : zone[a];
+				plan_zone_of(p, s, product, a, &out->from_scope[n]) : zone[a];
 			out->to_zone[n] = has_scoped(s, scoped, b) ?
-				scoped_zone(s, p, placed, product, b, &out->to_scope[n]) : zone[b];
+				plan_zone_of(p, s, product, b, &out->to_scope[n]) : zone[b];
 			used[a] = used[b] = 1;
 		}
 		for (size_t k = s->gap_first[pi]; k < s->gap_first[pi + 1]; k++) {
@@ -258,7 +208,6 @@ selection_make(const struct catalog_snapshot *s, const struct plan *p,
 	free(used);
 	free(scoped);
 	free(chosen);
-	free(placed);
 	free(zone);
 }
 
