@@ -267,7 +267,7 @@ load_features(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 			sqlite3_finalize(st);
 			return snap_corrupt(c, "feature", err);
 		}
-		snprintf(key, sizeof key, "%s:%s", f->product, f->id);
+		str_pair(key, sizeof key, f->product, ':', f->id);
 		strset_put(&s->feature_index, key, (long long)s->features.n);
 		s->feat_product[s->features.n++] = pi;
 		s->feat_first[pi + 1]++;
@@ -599,7 +599,7 @@ catalog_feature_index(const struct catalog_snapshot *s, const char *product, con
 
 	if (product == NULL || id == NULL || strlen(product) > ID_MAX || strlen(id) > ID_MAX)
 		return CATALOG_NONE;
-	snprintf(key, sizeof key, "%s:%s", product, id);
+	str_pair(key, sizeof key, product, ':', id);
 	return lookup(&s->feature_index, key);
 }
 
@@ -610,7 +610,7 @@ catalog_flow_index(const struct catalog_snapshot *s, const char *product, const 
 
 	if (product == NULL || id == NULL || strlen(product) > ID_MAX || strlen(id) > ID_MAX)
 		return CATALOG_NONE;
-	snprintf(key, sizeof key, "%s:%s", product, id);
+	str_pair(key, sizeof key, product, ':', id);
 	return lookup(&s->flow_index, key);
 }
 

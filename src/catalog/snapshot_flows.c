@@ -280,7 +280,7 @@ link_flows(struct catalog *c, struct catalog_snapshot *s, const struct rid_map *
 	for (size_t i = 0; i < s->flows.n; i++) {
 		char key[160];
 
-		snprintf(key, sizeof key, "%s:%s", s->flows.v[i].product, s->flows.v[i].id);
+		str_pair(key, sizeof key, s->flows.v[i].product, ':', s->flows.v[i].id);
 		strset_put(&s->flow_index, key, (long long)i);
 	}
 	s->flow_twin = snap_alloc(s->flows.n, sizeof *s->flow_twin);

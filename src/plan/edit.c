@@ -60,7 +60,7 @@ build_indexes(struct editor *ed)
 	for (size_t i = 0; i < ed->zones.n; i++)
 		strset_put(&ed->zone_index, ed->zones.v[i].id, (long long)i);
 	for (size_t i = 0; i < ed->features.n; i++) {
-		snprintf(key, sizeof key, "%s:%s", ed->features.v[i].product, ed->features.v[i].id);
+		str_pair(key, sizeof key, ed->features.v[i].product, ':', ed->features.v[i].id);
 		strset_put(&ed->feature_index, key, (long long)i);
 	}
 
@@ -186,7 +186,7 @@ edit_feature(const struct editor *ed, const char *product, const char *id)
 
 	if (product == NULL || id == NULL || strlen(product) > ID_MAX || strlen(id) > ID_MAX)
 		return NULL;
-	snprintf(key, sizeof key, "%s:%s", product, id);
+	str_pair(key, sizeof key, product, ':', id);
 	i = index_of(&ed->feature_index, key);
 	return i >= 0 ? &ed->features.v[i] : NULL;
 }

@@ -23,25 +23,36 @@
 static void
 put_end(struct sbuf *b, const struct rule_end *e, bool zone)
 {
-	if (e->scope != NULL)
-		sbuf_addf(b, "%s:", e->scope);
+	if (e->scope != NULL) {
+		sbuf_add(b, e->scope);
+		sbuf_addc(b, ':');
+	}
 	sbuf_add(b, e->id);
-	if (e->iface != NULL)
-		sbuf_addf(b, "/%s", e->iface);
-	if (zone)
-		sbuf_addf(b, "@%s", e->zone);
+	if (e->iface != NULL) {
+		sbuf_addc(b, '/');
+		sbuf_add(b, e->iface);
+	}
+	if (zone) {
+		sbuf_addc(b, '@');
+		sbuf_add(b, e->zone);
+	}
 }
 
 char *
 rule_key(const struct rule *rule)
 {
 	struct sbuf b;
+	char proto[8];
 
 	sbuf_init(&b);
 	put_end(&b, &rule->src, rule->section != RULE_HOST_LOCAL);
 	sbuf_addc(&b, '>');
 	put_end(&b, &rule->dst, rule->section != RULE_HOST_LOCAL);
-	sbuf_addf(&b, " %d %s", rule->proto, rule->ports != NULL ? rule->ports : "-");
+	sbuf_addc(&b, ' ');
+	snprintf(proto, sizeof proto, "%d", rule->proto);
+	sbuf_add(&b, proto);
+	sbuf_addc(&b, ' ');
+	sbuf_add(&b, rule->ports != NULL ? rule->ports : "-");
 	return sbuf_take(&b);
 }
 
@@ -62,11 +73,17 @@ ids_assign(struct resolution *r, const struct plan *p)
 	base.expiry = pool_strdup(r->pool, p->meta.expiry);
 	for (size_t i = 0; i < r->nrules; i++) {
 		struct rule *rule = &r->rules[i];
-		char *key = rule_key(rule);
-		const struct plan_rule *rec = plan_rule_by_key(p, key);
+		const struct plan_rule *rec = NULL;
 
-		rule->key = pool_strdup(r->pool, key);
-		free(key);
+		/* the key only where the plan has records to look it up in
+		 * (rule_key() makes it on demand otherwise) */
+		if (p->nrules > 0) {
+			char *key = rule_key(rule);
+
+			rec = plan_rule_by_key(p, key);
+			rule->key = pool_strdup(r->pool, key);
+			free(key);
+		}
 		rule->life = base;
 		if (rec != NULL && rec->id[0] == letters[rule->section]) {
 			snprintf(rule->id, sizeof rule->id, "%s", rec->id);
@@ -91,9 +108,15 @@ ids_assign(struct resolution *r, const struct plan *p)
 void
 resolution_record_ids(const struct resolution *r, struct plan *p)
 {
-	for (size_t i = 0; i < r->nrules; i++)
-		if (r->rules[i].new_id && r->rules[i].key != NULL)
-			plan_record_rule(p, r->rules[i].id, r->rules[i].key);
+	for (size_t i = 0; i < r->nrules; i++) {
+		char *key;
+
+		if (!r->rules[i].new_id)
+			continue;
+		key = r->rules[i].key != NULL ? xstrdup(r->rules[i].key) : rule_key(&r->rules[i]);
+		plan_record_rule(p, r->rules[i].id, key);
+		free(key);
+	}
 }
 
 int

@@ -79,8 +79,9 @@ struct rule {
 	const struct rule_flag *flags;	/* most severe first */
 	size_t nflags;
 	struct rule_life life;
-	/* the stable identity of the opening (rule_key), as the plan records
-	 * it with the id */
+	/* the stable identity of the opening, as the plan records it with
+	 * the id; set when the plan has records, else NULL (rule_key()
+	 * makes it) */
 	const char *key;
 	bool new_id;		/* the id is new: the plan has no record of it yet */
 	/* the firewalls on the path between the zones (none when the plan

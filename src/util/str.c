@@ -234,6 +234,27 @@ sbuf_str(const struct sbuf *b)
 	return b->s != NULL ? b->s : "";
 }
 
+char *
+str_pair(char *buf, size_t size, const char *a, char sep, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (size == 0)
+		return buf;
+	if (la >= size)
+		la = size - 1;
+	memcpy(buf, a, la);
+	if (la + 1 < size) {
+		buf[la++] = sep;
+		if (lb > size - 1 - la)
+			lb = size - 1 - la;
+		memcpy(buf + la, b, lb);
+		la += lb;
+	}
+	buf[la] = '\0';
+	return buf;
+}
+
 void
 strlist_init(struct strlist *l)
 {

@@ -51,6 +51,10 @@ char *sbuf_take(struct sbuf *b);
 /* Borrowed until the next change of B; never NULL. */
 const char *sbuf_str(const struct sbuf *b);
 
+/* "A" SEP "B" into BUF of SIZE bytes (cut to fit): the keys of lookups
+ * by two ids, without printf's cost.  Returns BUF. */
+char *str_pair(char *buf, size_t size, const char *a, char sep, const char *b);
+
 /* Growable list of caller-owned strings (the list owns them). */
 struct strlist {
 	char **v;
