@@ -140,6 +140,42 @@ printf '%s\n<plan format="1"%s>\n</plan>\n' "$hdr" "$attrs" >"$G/plan/many-attri
 unset attrs
 printf '%s\n<catalog format="1">\n<%s/>\n</catalog>\n' "$hdr" "$(rep 65536 zzzzzzzzzzzzzzzz)" >"$G/catalog/long-name.xml"
 
+# declared UTF-7: 100,000 attributes whose '=' and '"' are encoded
+# (+AD0- and +ACI-), invisible to a scan that reads the file as UTF-8
+attrs=$(awk 'BEGIN { for (i = 0; i < 100000; i++) printf " a%d+AD0-+ACI-x+ACI-", i }')
+printf '<?xml version="1.0" encoding="UTF-7"?>\n+ADw-catalog format+AD0-+ACI-1+ACI-%s+AD4-\n+ADw-/catalog+AD4-\n' "$attrs" >"$G/catalog/utf7-attributes.xml"
+printf '<?xml version="1.0" encoding="UTF-7"?>\n+ADw-plan format+AD0-+ACI-1+ACI-%s+AD4-\n+ADw-/plan+AD4-\n' "$attrs" >"$G/plan/utf7-attributes.portplan"
+unset attrs
+
+# a 40 MB label (15 MB title) cut by empty comments into runs of 512 KB,
+# each under the text limit
+head -c 524288 /dev/zero | tr '\0' A >"$T/512k"
+{
+	printf '%s\n<catalog format="1">\n  <product id="hostile" vendor="Hostile">\n    <label>' "$hdr"
+	i=0; while [ $i -lt 80 ]; do cat "$T/512k"; printf '<!---->'; i=$((i + 1)); done
+	printf '</label>\n    <endpoint id="hostile" zone="dmz"><label>S</label></endpoint>\n  </product>\n</catalog>\n'
+} >"$G/catalog/comment-split-text.xml"
+{
+	printf '%s\n<plan format="1">\n  <meta><title>' "$hdr"
+	i=0; while [ $i -lt 30 ]; do cat "$T/512k"; printf '<?pi?>'; i=$((i + 1)); done
+	printf '</title></meta>\n  <product id="bems"/>\n</plan>\n'
+} >"$G/plan/comment-split-text.portplan"
+# a plan under its cap with 9 MB of notes and a 7 MB zone label (libxml2:
+# "Huge input lookup"), and a 12 MB attribute in a catalog
+{
+	printf '%s\n<plan format="1">\n  <meta><notes>' "$hdr"
+	i=0; while [ $i -lt 18 ]; do cat "$T/512k"; i=$((i + 1)); done
+	printf '</notes></meta>\n  <zone id="lab" label="'
+	i=0; while [ $i -lt 13 ]; do cat "$T/512k"; i=$((i + 1)); done
+	printf '"/>\n</plan>\n'
+} >"$G/plan/huge-lookup.portplan"
+{
+	printf '%s\n<catalog format="1">\n  <product id="hostile" vendor="' "$hdr"
+	i=0; while [ $i -lt 24 ]; do cat "$T/512k"; i=$((i + 1)); done
+	printf '">\n    <label>L</label>\n  </product>\n</catalog>\n'
+} >"$G/catalog/long-attribute.xml"
+rm -f "$T/512k"
+
 # port lists: 10,000 items (over the schema's 4 KB), 1,025 items in 4 KB
 # (over the loader's 1,024), and exactly 1,024 (accepted)
 product x "$(seq -s, 1 10000)" >"$G/catalog/ports-10k.xml"

@@ -52,10 +52,21 @@ Test(strlist, sorted_add_keeps_order_and_uniqueness)
 	strlist_fini(&l);
 }
 
+/* xmlscan without a text limit; *LINE is the line of a refusal */
+static enum xmlscan_status
+scan_n(const char *s, size_t len, size_t max_text, long *line)
+{
+	struct xmlscan_result res;
+	enum xmlscan_status st = xmlscan(s, len, max_text, &res);
+
+	*line = res.line;
+	return st;
+}
+
 static enum xmlscan_status
 scan(const char *s, long *line)
 {
-	return xmlscan(s, strlen(s), 0, line);
+	return scan_n(s, strlen(s), 0, line);
 }
 
 Test(xmlscan, refusals_name_the_line)
@@ -69,9 +80,58 @@ Test(xmlscan, refusals_name_the_line)
 		     "declarations are refused anywhere, in any case");
 	cr_assert_eq(scan("<a>\n<!ENTITY x 'y'></a>", &line), XMLSCAN_DECL);
 	cr_assert_eq(line, 2);
-	cr_assert_eq(xmlscan("<a>\n\n\0</a>", 9, 0, &line), XMLSCAN_NUL);
+	cr_assert_eq(scan_n("<a>\n\n\0</a>", 9, 0, &line), XMLSCAN_NUL);
 	cr_assert_eq(line, 3);
-	cr_assert_eq(xmlscan("\xff\xfe<\0a\0/\0>\0", 10, 0, &line), XMLSCAN_UTF16);
+	/* lines end as libxml2 ends them: LF, CR LF, a lone CR */
+	cr_assert_eq(scan("<a>\r\n\r<!ENTITY x 'y'></a>", &line), XMLSCAN_DECL);
+	cr_assert_eq(line, 3, "CR LF and CR: line 3, got %ld", line);
+}
+
+Test(xmlscan, only_utf8)
+{
+	static const struct {
+		const char *data;
+		size_t len;
+		enum xmlscan_status want;
+		const char *what;
+	} cases[] = {
+		{ "\xff\xfe<\0a\0/\0>\0", 10, XMLSCAN_NOT_UTF8, "UTF-16" },
+		{ "\xfe\xff\0<\0a\0/\0>", 10, XMLSCAN_NOT_UTF8, "UTF-16" },
+		{ "\0<\0?\0x", 6, XMLSCAN_NOT_UTF8, "UTF-16" },
+		{ "\xff\xfe\0\0<\0\0\0", 8, XMLSCAN_NOT_UTF8, "UTF-32" },
+		{ "\0\0\xfe\xff\0\0\0<", 8, XMLSCAN_NOT_UTF8, "UTF-32" },
+		{ "<\0\0\0?\0\0\0", 8, XMLSCAN_NOT_UTF8, "UTF-32" },
+		{ "\x4c\x6f\xa7\x94\x93", 5, XMLSCAN_NOT_UTF8, "EBCDIC" },
+		{ "\xef\xbb\xbf\xff\xfe<\0", 7, XMLSCAN_NOT_UTF8, "UTF-16" },
+		{ "\xef\xbb\xbf\xef\xbb\xbf<a/>", 10, XMLSCAN_BOM2, NULL },
+		{ "\xef\xbb\xbf<a/>", 7, XMLSCAN_OK, NULL },
+	};
+	long line;
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct xmlscan_result res;
+
+		cr_assert_eq(xmlscan(cases[i].data, cases[i].len, 0, &res), cases[i].want,
+			     "case %zu", i);
+		if (cases[i].what != NULL)
+			cr_assert_str_eq(res.what, cases[i].what, "case %zu", i);
+	}
+	{
+		struct xmlscan_result res;
+		const char *d = "<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n<a/>";
+
+		cr_assert_eq(xmlscan(d, strlen(d), 0, &res), XMLSCAN_ENCODING);
+		cr_assert_str_eq(res.encoding, "UTF-7");
+		d = "\xef\xbb\xbf<?xml version='1.0'\n  encoding = 'Shift_JIS' ?><a/>";
+		cr_assert_eq(xmlscan(d, strlen(d), 0, &res), XMLSCAN_ENCODING);
+		cr_assert_str_eq(res.encoding, "Shift_JIS");
+	}
+	cr_assert_eq(scan("<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>", &line), XMLSCAN_OK);
+	cr_assert_eq(scan("<?xml version='1.0' encoding='UTF8' standalone='yes'?><a/>", &line),
+		     XMLSCAN_OK);
+	cr_assert_eq(scan("<?xml version='1.0'?><a/>", &line), XMLSCAN_OK);
+	cr_assert_eq(scan("<?xml-stylesheet href='x' encoding='latin1'?><a/>", &line), XMLSCAN_OK,
+		     "only the XML declaration names the encoding");
 }
 
 Test(xmlscan, attribute_count)
@@ -101,13 +161,31 @@ Test(xmlscan, text_runs)
 	long line;
 
 	/* the longest run is <![CDATA[0123]]>456789: 22 bytes, markup included */
-	cr_assert_eq(xmlscan(doc, strlen(doc), 22, &line), XMLSCAN_OK, "22 bytes pass");
-	cr_assert_eq(xmlscan(doc, strlen(doc), 21, &line), XMLSCAN_TEXT, "limit 21: refused");
-	cr_assert_eq(xmlscan(doc, strlen(doc), 10, &line), XMLSCAN_TEXT, "limit 10: refused");
+	cr_assert_eq(scan_n(doc, strlen(doc), 22, &line), XMLSCAN_OK, "22 bytes pass");
+	cr_assert_eq(scan_n(doc, strlen(doc), 21, &line), XMLSCAN_TEXT, "limit 21: refused");
+	cr_assert_eq(scan_n(doc, strlen(doc), 10, &line), XMLSCAN_TEXT, "limit 10: refused");
 	cr_assert_eq(line, 2);
-	cr_assert_eq(xmlscan("<b>0123456789</b>", 17, 10, &line), XMLSCAN_OK, "exactly the limit");
-	cr_assert_eq(xmlscan("<b>0123456789</b>", 17, 9, &line), XMLSCAN_TEXT);
-	cr_assert_eq(xmlscan(doc, strlen(doc), 0, &line), XMLSCAN_OK, "0: no limit");
+	cr_assert_eq(scan_n("<b>0123456789</b>", 17, 10, &line), XMLSCAN_OK, "exactly the limit");
+	cr_assert_eq(scan_n("<b>0123456789</b>", 17, 9, &line), XMLSCAN_TEXT);
+	cr_assert_eq(scan_n(doc, strlen(doc), 0, &line), XMLSCAN_OK, "0: no limit");
+	/* comments and processing instructions do not end a run */
+	doc = "<a>\n<b>01234<!---->56789<?p?>01234</b></a>";
+	cr_assert_eq(scan_n(doc, strlen(doc), 15, &line), XMLSCAN_OK, "15 bytes of text pass");
+	cr_assert_eq(scan_n(doc, strlen(doc), 14, &line), XMLSCAN_TEXT,
+		     "a text cut by comments is one run");
+	cr_assert_eq(line, 2);
+}
+
+Test(xmlscan, markup_length)
+{
+	long line;
+
+	cr_assert_eq(scan_n("<a>\n<b c='0123456789'/></a>", 27, 20, &line), XMLSCAN_OK);
+	cr_assert_eq(scan_n("<a>\n<b c='0123456789'/></a>", 27, 15, &line), XMLSCAN_MARKUP);
+	cr_assert_eq(line, 2);
+	cr_assert_eq(scan_n("<a><!-- 0123456789 --></a>", 26, 15, &line), XMLSCAN_MARKUP);
+	cr_assert_eq(scan_n("<a><?pi 0123456789?></a>", 24, 15, &line), XMLSCAN_MARKUP);
+	cr_assert_eq(scan_n("<a><?pi 0123456789?></a>", 24, 0, &line), XMLSCAN_OK);
 }
 
 Test(strset, values)

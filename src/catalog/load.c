@@ -307,7 +307,10 @@ on_end(struct loader *l, const char *name)
 
 /* What the shared XML plumbing (util/xmldoc.h) says about catalog files. */
 static const struct xmldoc_kind catalog_doc = {
-	.utf16 = N_("catalog files must be UTF-8 (this one is UTF-16)"),
+	/* TRANSLATORS: %s is an encoding: UTF-16, UTF-32, EBCDIC */
+	.not_utf8 = N_("catalog files must be UTF-8 (this one is %s)"),
+	/* TRANSLATORS: %s is the encoding the file's XML declaration names */
+	.declared = N_("catalog files must be UTF-8 (its XML declaration says encoding=\"%s\")"),
 	.decl = N_("DOCTYPE and ENTITY declarations are not allowed in catalog files"),
 	.invalid = N_("the file does not match the catalog schema"),
 	.schema_load = N_("internal error: cannot load the catalog schema"),

@@ -36,14 +36,17 @@ struct reader {
 
 /* What the shared XML plumbing (util/xmldoc.h) says about plan files. */
 static const struct xmldoc_kind plan_doc = {
-	.utf16 = N_("plan files must be UTF-8 (this one is UTF-16)"),
+	/* TRANSLATORS: %s is an encoding: UTF-16, UTF-32, EBCDIC */
+	.not_utf8 = N_("plan files must be UTF-8 (this one is %s)"),
+	/* TRANSLATORS: %s is the encoding the file's XML declaration names */
+	.declared = N_("plan files must be UTF-8 (its XML declaration says encoding=\"%s\")"),
 	.decl = N_("DOCTYPE and ENTITY declarations are not allowed in plan files"),
 	.invalid = N_("the file does not match the plan schema"),
 	.schema_load = N_("internal error: cannot load the plan schema"),
 	.schema_bad = N_("internal error: the plan schema is invalid"),
-	/* no text limit: plans are read as a tree */
-	.max_text = 0,
-	.text_long = NULL,
+	.max_text = PLANFILE_TEXT_MAX,
+	/* xgettext:c-format */
+	.text_long = N_("a text of more than %zu bytes (plan texts are titles, labels and notes)"),
 };
 
 static long
