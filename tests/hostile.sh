@@ -199,6 +199,24 @@ plan "  <product id=\"bems\"/>
   <endpoint id=\"bems\">$(awk 'BEGIN { for (i = 0; i < 20000; i++) printf "<address>10.%d.%d.%d</address>", int(i / 65536), int(i / 256) % 256, i % 256 }')</endpoint>
 " >"$G/plan/many-addresses.portplan"
 
+# plans near the size cap with hundreds of thousands of items, each list
+# in descending order (inserting them one by one in order was quadratic)
+plan "  <product id=\"bems\"/>
+$(awk 'BEGIN { for (i = 599999; i >= 0; i--) printf "  <zone id=\"z%06d\"/>\n", i }')
+" >"$G/plan/accept-many-zones.portplan"
+plan "  <product id=\"bems\">
+$(awk 'BEGIN { for (i = 599999; i >= 0; i--) printf "<feature id=\"f%06d\"/>\n", i }')
+  </product>
+" >"$G/plan/accept-many-features.portplan"
+plan "  <product id=\"bems\"/>
+$(awk 'BEGIN { for (i = 419999; i >= 0; i--) printf "<endpoint id=\"e%06d\" zone=\"dmz\"/>\n", i }')
+" >"$G/plan/accept-many-endpoints.portplan"
+plan "  <product id=\"bems\"/>
+  <endpoint id=\"bems\">
+$(awk 'BEGIN { for (i = 499999; i >= 0; i--) printf "<address>10.%d.%d.%d</address>\n", int(i / 65536), int(i / 256) % 256, i % 256 }')
+  </endpoint>
+" >"$G/plan/accept-many-addresses-one.portplan"
+
 # the bundled BEMS catalog cut in the middle of a tag
 bems=$PORTPLAN_DATADIR/catalog/bems.xml
 head -c $(($(wc -c <"$bems") / 2)) "$bems" >"$G/catalog/truncated-bems.xml"

@@ -318,6 +318,10 @@ Test(planfile, other_refusals)
 		{ "<plan format=\"1\">\n<meta/>\n<meta/>\n</plan>\n", 3, "<meta> is given twice" },
 		{ "<plan format=\"1\">\n<product id=\"a\"/>\n<product id=\"a\"/>\n</plan>\n", 3, "product \"a\" is given twice" },
 		{ "<plan format=\"1\">\n<zone id=\"a\"/>\n<zone id=\"a\"/>\n</plan>\n", 3, "zone \"a\" is given twice" },
+		{ "<plan format=\"1\">\n<endpoint id=\"b\"/>\n<endpoint id=\"a\"/>\n<endpoint id=\"b\"/>\n</plan>\n",
+		  4, "endpoint \"b\" is given twice" },
+		{ "<plan format=\"1\">\n<product id=\"b\"/>\n<product id=\"a\"/>\n<zone id=\"z\"/>\n"
+		  "<product id=\"b\"/>\n<zone id=\"z\"/>\n</plan>\n", 5, "product \"b\" is given twice" },
 		{ "<plan format=\"1\">\n<fingerprint>\n<flow product=\"a\" id=\"f\" digest=\"0000000000000000\"/>\n"
 		  "<flow product=\"a\" id=\"f\" digest=\"1111111111111111\"/>\n</fingerprint>\n</plan>\n",
 		  2, "flow \"a f\" is given twice" },
@@ -427,6 +431,67 @@ Test(planfile, save_refuses_what_would_not_read_back)
 	cr_assert_eq(remove(dir), 0, "a file was left in %s", dir);
 	free(path);
 	plan_free(&p);
+}
+
+/* Lists in any order are read in one pass and sorted once: what a
+ * plan with hundreds of thousands of items needs (tests/hostile.sh has
+ * the large ones). */
+Test(planfile, lists_in_reverse_order_read_sorted)
+{
+	struct sbuf b;
+	struct plan *p;
+	struct pp_error err;
+	const int n = 2000;
+
+	sbuf_init(&b);
+	sbuf_add(&b, "<plan format=\"1\">\n<product id=\"p\">\n");
+	for (int i = n - 1; i >= 0; i--)
+		sbuf_addf(&b, "<feature id=\"f%04d\"/>\n", i);
+	sbuf_add(&b, "<feature id=\"f0007\"/>\n</product>\n");
+	for (int i = n - 1; i >= 0; i--)
+		sbuf_addf(&b, "<zone id=\"z%04d\" label=\"Z%d\"/>\n", i, i);
+	for (int i = n - 1; i >= 0; i--)
+		sbuf_addf(&b, "<endpoint id=\"e%04d\"/>\n", i);
+	sbuf_add(&b, "<endpoint id=\"host\">");
+	for (int i = n - 1; i >= 0; i--)
+		sbuf_addf(&b, "<address>10.0.%d.%d</address>", i / 256, i % 256);
+	sbuf_add(&b, "<address>10.0.0.1</address><hostname>b.example</hostname>"
+		  "<hostname>a.example</hostname><hostname>b.example</hostname></endpoint>\n");
+	sbuf_add(&b, "</plan>\n");
+	p = parse_str(sbuf_str(&b), NULL, &err);
+	cr_assert_not_null(p, "%ld: %s", err.line, err.msg);
+	cr_assert_eq(p->nfeatures, (size_t)n, "the feature listed twice is one choice");
+	cr_assert_eq(p->nzones, (size_t)n);
+	cr_assert_eq(p->nendpoints, (size_t)n + 1);
+	for (int i = 1; i < n; i++) {
+		cr_assert(strcmp(p->features[i - 1].id, p->features[i].id) < 0);
+		cr_assert(strcmp(p->zones[i - 1].id, p->zones[i].id) < 0);
+		cr_assert(strcmp(p->endpoints[i - 1].id, p->endpoints[i].id) < 0);
+	}
+	cr_assert_str_eq(plan_zone_label(p, "z0042"), "Z42", "lookups work on the sorted lists");
+	cr_assert(plan_has_feature(p, "p", "f1999"));
+	{
+		const struct plan_endpoint *e = plan_endpoint(p, "host");
+
+		cr_assert_not_null(e);
+		cr_assert_eq(e->addresses.n, (size_t)n, "the address listed twice is one");
+		cr_assert_eq(e->hostnames.n, 2);
+		cr_assert_str_eq(e->hostnames.v[0], "a.example");
+		for (size_t i = 1; i < e->addresses.n; i++)
+			cr_assert(strcmp(e->addresses.v[i - 1], e->addresses.v[i]) < 0);
+	}
+	/* and the writer writes it canonically: it reads back equal */
+	{
+		char *out = planfile_serialize(p);
+		struct plan *q = parse_str(out, NULL, &err);
+
+		cr_assert_not_null(q, "%s", err.msg);
+		cr_assert(plan_equal(p, q));
+		plan_free(&q);
+		free(out);
+	}
+	plan_free(&p);
+	sbuf_fini(&b);
 }
 
 Test(planfile, long_free_text_reads_back)
