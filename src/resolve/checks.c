@@ -118,6 +118,18 @@ checks_plan(struct resolution *r, const struct plan *p, const struct selection *
 	check_alternatives(r, sel);
 	check_requirements(r, sel);
 	check_site(r, p);
+	/* a catalog zone keeps the catalog's label: a plan cannot relabel
+	 * "public" as "internal" */
+	for (size_t i = 0; i < p->nzones; i++) {
+		const struct plan_zone *pz = &p->zones[i];
+		long long k;
+
+		if (strset_get(&r->zone_index, pz->id, &k))
+			strlist_addf(&r->problems,
+				     _("The plan defines zone \"%1$s\" (\"%2$s\"), which is a catalog zone: the catalog's label \"%3$s\" is used and the plan's definition is ignored."),
+				     pz->id, pz->label != NULL ? pz->label : "",
+				     r->zones.v[k].label != NULL ? r->zones.v[k].label : pz->id);
+	}
 	strset_init(&unknown);
 	for (size_t i = 0; i < sel->unknown_endpoints.n; i++)
 		strset_add(&unknown, sel->unknown_endpoints.v[i]);
