@@ -615,6 +615,19 @@ check_root(struct reader *r, xmlNodePtr root)
 	free(format);
 }
 
+/* The compiled schema, built once per process and kept (reachable) for
+ * the next parse, as the catalog's is: a save parses twice (the plan
+ * must read back before it is written). */
+static xmlSchemaPtr cached_schema;
+
+static xmlSchemaPtr
+plan_schema(struct xmldoc *d)
+{
+	if (cached_schema == NULL)
+		cached_schema = xmldoc_schema_new(d, plan_xsd, plan_xsd_len);
+	return cached_schema;
+}
+
 int
 planfile_parse(const char *data, size_t len, const char *name,
 	       struct plan **out, struct strlist *warnings, struct pp_error *err)
@@ -640,10 +653,9 @@ planfile_parse(const char *data, size_t len, const char *name,
 		return -1;
 	check_root(&r, xmlDocGetRootElement(doc));
 	if (!r.doc.failed) {
-		schema = xmldoc_schema_new(&r.doc, plan_xsd, plan_xsd_len);
+		schema = plan_schema(&r.doc);
 		if (schema != NULL)
 			xmldoc_validate(&r.doc, doc, schema);
-		xmlSchemaFree(schema);
 	}
 	if (!r.doc.failed) {
 		r.p = plan_new();
