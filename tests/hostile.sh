@@ -365,6 +365,20 @@ for f in "$H"/catalog/* "$H"/plan/*; do
 done
 [ "$n" -ge 90 ] && pass "$n hostile inputs run" || fail "only $n hostile inputs run"
 
+# ---- one directory named twice: read once, never a clash with itself -------------
+mkdir -p "$T/in/twice"
+product x 443 >"$T/in/twice/twice.xml"
+ln -s "$T/in/twice" "$T/in/twice-link"
+for args in "--catalog $T/in/twice --catalog $T/in/twice" \
+	    "--catalog $T/in/twice --catalog $T/in/twice-link" \
+	    "--catalog $PORTPLAN_DATADIR/catalog"; do
+	# shellcheck disable=SC2086
+	bounded "$PORTPLAN" check $args
+	check_run "check $args" &&
+		{ [ "$rc" -eq 0 ] && pass "a directory named twice is read once ($args)" ||
+		  fail "a directory named twice ($args): exit $rc: $(head -c 300 "$T/err")"; }
+done
+
 # ---- unreadable files (only when permissions are enforced) ---------------------------
 if [ "$(id -u)" -ne 0 ]; then
 	mkdir -p "$T/in/unreadable"
