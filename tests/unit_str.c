@@ -1,12 +1,16 @@
-/* Unit tests: the string set, sorted string lists and the XML prescan. */
+/* Unit tests: the string set, sorted string lists, the XML prescan, text
+ * cleaning and display width. */
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <locale.h>
+#include <wchar.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/str.h"
+#include "util/width.h"
 #include "util/xmlscan.h"
 
 Test(strset, add_and_contains)
@@ -264,4 +268,100 @@ Test(sbuf, a_failing_sink_is_reported_once_and_content_dropped)
 	cr_assert_eq(calls, 1, "after the first failure nothing more is handed over");
 	cr_assert(b.len <= SBUF_SINK_CHUNK);
 	sbuf_fini(&b);
+}
+
+Test(text, clean_removes_controls_bidi_and_invisible_characters)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "plain", "plain" },
+		{ "a\nb\tc\rd", "a b c d" },
+		{ "esc\x1b[2Jx", "esc[2Jx" },
+		{ "c1\xc2\x9b" "31m", "c131m" },
+		{ "rlo\xe2\x80\xaeoff\xe2\x80\xac", "rlooff" },
+		{ "soft\xc2\xadhyphen", "softhyphen" },
+		{ "zero\xe2\x80\x8bwidth\xe2\x80\x8cnon\xe2\x80\x8djoiner", "zerowidthnonjoiner" },
+		{ "word\xe2\x81\xa0joiner\xe2\x81\xa3op", "wordjoinerop" },
+		{ "line\xe2\x80\xa8sep\xe2\x80\xa9para", "line sep para" },
+		{ "tag\xf3\xa0\x80\x81\xf3\xa0\x81\xa1\xf3\xa0\x81\xbfs", "tags" },
+		{ "mongolian\xe1\xa0\x8evs", "mongolianvs" },
+		{ "anno\xef\xbf\xb9tation\xef\xbf\xbb", "annotation" },
+		{ "nonchar\xef\xbf\xbe\xef\xb7\x90", "nonchar" },
+		{ "bad\xff utf8", "bad\xef\xbf\xbd utf8" },
+		/* visible text stays: accents, CJK, emoji, Arabic, Hebrew */
+		{ "caf\xc3\xa9 \xe6\xbc\xa2 \xf0\x9f\x98\x80 \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a \xd7\xa2\xd7\x91",
+		  "caf\xc3\xa9 \xe6\xbc\xa2 \xf0\x9f\x98\x80 \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a \xd7\xa2\xd7\x91" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *c = text_clean(cases[i].in);
+
+		cr_assert_str_eq(c, cases[i].out, "case %zu: got \"%s\"", i, c);
+		cr_assert(text_is_clean(c), "case %zu: the result is clean", i);
+		cr_assert(strcmp(cases[i].in, cases[i].out) == 0 || !text_is_clean(cases[i].in),
+			  "case %zu: text_is_clean agrees", i);
+		free(c);
+	}
+}
+
+/* The sum of wcwidth over S, -1 when one character has none. */
+static int
+wcwidth_sum(const char *s)
+{
+	mbstate_t st;
+	int total = 0;
+
+	memset(&st, 0, sizeof st);
+	while (*s != '\0') {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, strlen(s), &st);
+		int w;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			return -1;
+		w = wcwidth(wc);
+		if (w < 0)
+			return -1;
+		total += w;
+		s += n;
+	}
+	return total;
+}
+
+/* What curses (wcwidth) counts of a padded cell is what was asked for:
+ * the columns of a row stay in place whatever the text holds. */
+Test(width, padded_cells_have_their_width)
+{
+	static const char *const texts[] = {
+		"plain",
+		"mail \xf0\x9f\x93\xa7 server",			/* emoji */
+		"smile \xe2\x98\xba\xef\xb8\x8f ok",		/* VS16 */
+		"thumb \xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd up",	/* skin tone */
+		"flag \xf0\x9f\x87\xa9\xf0\x9f\x87\xaa de",	/* regional indicators */
+		"unassigned \xcd\xb8 and \xf0\x9f\xa3\xbf x",	/* U+0378, U+1F8FF */
+		"\xd7\xa9\xd7\xa8\xd7\xaa \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a",	/* Hebrew, Arabic */
+		"e\xcc\x81\xcc\x81 Z\xcc\xb6",			/* combining marks */
+		"cjk \xe6\xbc\xa2\xe5\xad\x97 wide",
+		"bad \xff byte",
+	};
+
+	cr_assert_not_null(setlocale(LC_CTYPE, "C.UTF-8"));
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		for (size_t cols = 0; cols < 30; cols++) {
+			char *p = text_pad(texts[i], cols);
+
+			cr_assert_eq(wcwidth_sum(p), (int)cols, "text %zu, %zu columns: \"%s\" is %d",
+				     i, cols, p, wcwidth_sum(p));
+			cr_assert_eq(text_width(p), cols);
+			cr_assert_null(strstr(p, "\xef\xb8\x8f"), "no VS16 is drawn");
+			free(p);
+		}
+	}
+	{
+		char *p = text_pad("a\xcd\xb8" "b", 4);
+
+		cr_assert_str_eq(p, "a\xef\xbf\xbd" "b ", "an unassigned character is drawn as U+FFFD");
+		free(p);
+	}
 }
