@@ -4,9 +4,11 @@
 
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "plan/plan.h"
@@ -549,8 +551,8 @@ Test(file_out, commit_abort_and_noreplace)
 	cr_assert_str_eq(data, "part one, part two", "the old file is untouched");
 	free(data);
 	d = opendir(dir);
-	while ((de = readdir(d)) != NULL)
-		entries += de->d_name[0] != '.';
+	while ((de = readdir(d)) != NULL)	/* temporaries are hidden files */
+		entries += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
 	closedir(d);
 	cr_assert_eq(entries, 1, "no temporary left");
 	unlink(path);
@@ -639,4 +641,109 @@ Test(planfile, site_model_errors_name_the_line)
 		cr_expect(strstr(err.msg, cases[i].msg) != NULL, "case %zu: \"%s\" lacks \"%s\"", i,
 			  err.msg, cases[i].msg);
 	}
+}
+
+/* Entries of DIR but . and .. */
+static int
+count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int n = 0;
+
+	cr_assert_not_null(d);
+	while ((de = readdir(d)) != NULL)
+		n += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+/* One rule for every writer: regular files only, never through or over a
+ * link, a device or a FIFO, with or without --force. */
+Test(file_out, links_devices_and_long_names)
+{
+	char dir[] = "/tmp/pp-file-rule-XXXXXX", path[512], link[512], *data;
+	struct file_out *o = NULL;
+	struct pp_error err;
+	size_t len;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/victim", dir);
+	snprintf(link, sizeof link, "%s/link.md", dir);
+	cr_assert_eq(file_write_atomic(path, "victim\n", 7, 0, &err), 0, "%s", err.msg);
+	cr_assert_eq(symlink(path, link), 0);
+	for (int flags = 0; flags <= FILE_WRITE_NOREPLACE; flags += FILE_WRITE_NOREPLACE) {
+		cr_assert_neq(file_write_atomic(link, "x", 1, flags, &err), 0, "a link is refused");
+		cr_assert_not_null(strstr(err.msg, "symbolic link"), "%s", err.msg);
+		cr_assert_neq(file_write_atomic("/dev/null", "x", 1, flags, &err), 0, "a device is refused");
+		cr_assert_not_null(strstr(err.msg, "not a regular file"), "%s", err.msg);
+		cr_assert_neq(file_out_open("/dev/stdout", flags, &o, &err), 0,
+			      "a link to a device is refused");
+		cr_assert_neq(file_write_atomic("", "x", 1, flags, &err), 0, "no name");
+	}
+	cr_assert_eq(file_read(path, 64, &data, &len, &err), 0);
+	cr_assert_str_eq(data, "victim\n", "the link's target is untouched");
+	free(data);
+	{
+		struct stat st;
+
+		cr_assert_eq(lstat(link, &st), 0);
+		cr_assert(S_ISLNK(st.st_mode), "the link is still a link");
+	}
+	{
+		char *real = file_resolve_link(link);
+
+		cr_assert_str_eq(real, path, "the plan being edited may follow its link");
+		free(real);
+	}
+	/* a name of 251 bytes: the temporary must fit NAME_MAX too */
+	{
+		char name[252];
+
+		memset(name, 'n', 251);
+		name[251] = '\0';
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		cr_assert_eq(file_write_atomic(path, "long\n", 5, FILE_WRITE_NOREPLACE, &err), 0,
+			     "%s", err.msg);
+		cr_assert_eq(count_entries(dir), 3, "no temporary left");
+		unlink(path);
+	}
+	unlink(link);
+	snprintf(path, sizeof path, "%s/victim", dir);
+	unlink(path);
+	cr_assert_eq(rmdir(dir), 0);
+}
+
+/* A temporary whose writer died is swept; one whose writer lives (holds
+ * its lock) is not; other files are never touched. */
+Test(file_temp, sweep_removes_only_dead_writers)
+{
+	char dir[] = "/tmp/pp-sweep-XXXXXX", stale[256], journal[256], other[256], target[256];
+	struct file_temp live;
+	struct pp_error err;
+	int fd;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(stale, sizeof stale, "%s/.cr.md.portplan-Ab12Cd.tmp", dir);
+	snprintf(journal, sizeof journal, "%s/.gone.portplan-Zz99Zz.tmp-journal", dir);
+	snprintf(other, sizeof other, "%s/.cr.md.portplan-notmine", dir);
+	snprintf(target, sizeof target, "%s/plan.portplan", dir);
+	fd = open(stale, O_CREAT | O_WRONLY, 0600);
+	cr_assert_geq(fd, 0);
+	close(fd);	/* its writer is gone: no lock */
+	fd = open(journal, O_CREAT | O_WRONLY, 0600);
+	close(fd);
+	fd = open(other, O_CREAT | O_WRONLY, 0600);
+	close(fd);
+	cr_assert_eq(file_temp_open(target, true, &live, &err), 0, "%s", err.msg);
+	cr_assert(!file_exists(stale), "the dead writer's temporary was swept on open");
+	cr_assert(!file_exists(journal), "and a journal without its temporary");
+	cr_assert(file_exists(other), "a name that is not ours is left alone");
+	file_temp_sweep(dir);
+	cr_assert(file_exists(live.path), "a live writer's temporary is left alone");
+	file_temp_cleanup();	/* what a SIGTERM handler does */
+	cr_assert(!file_exists(live.path), "the cleanup removes registered temporaries");
+	file_temp_close(&live, true);
+	unlink(other);
+	cr_assert_eq(rmdir(dir), 0, "nothing else was left");
 }
