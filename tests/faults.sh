@@ -166,18 +166,26 @@ only "$desc" "filler plan.portplan"
 bounded "$PORTPLAN" check "$M/plan.portplan"
 [ "$rc" -eq 0 ] && pass "the old plan still loads" || fail "the old plan does not load: $(cat "$T/err")"
 
-# the catalog cache on a full disk: built in memory instead, with a warning
-tmpfs 256k
-fill 0
-bounded env XDG_CACHE_HOME="$M/cache" "$PORTPLAN" export $EXPORT_ARGS --format md
-desc="cold cache on a full disk"
-if check_run "$desc"; then
-	[ "$rc" -eq 0 ] && cmp -s "$T/out" "$T/ref.md" && pass "$desc: correct output" ||
-		fail "$desc: exit $rc: $(head -c 300 "$T/err")"
-	grep -q 'warning' "$T/err" && pass "$desc: a warning" || fail "$desc: no warning"
-fi
-ls -A "$M/cache/portplan" 2>/dev/null | grep -q . && fail "$desc: left in the cache dir: $(ls -A "$M/cache/portplan")" ||
-	pass "$desc: nothing left in the cache directory"
+# the catalog cache on a full disk, from the start or in the middle of
+# the build (the tables, the indexes, the commit): built in memory
+# instead, with a warning, and nothing left behind (no temporary, no
+# journal)
+for free in 0 16 64 160 400 800; do
+	tmpfs 4m
+	mkdir -p "$M/cache/portplan"
+	fill $free
+	bounded env XDG_CACHE_HOME="$M/cache" "$PORTPLAN" export $EXPORT_ARGS --format md
+	desc="cold cache on a full disk ($free KB free)"
+	if check_run "$desc"; then
+		[ "$rc" -eq 0 ] && cmp -s "$T/out" "$T/ref.md" && pass "$desc: correct output" ||
+			fail "$desc: exit $rc: $(head -c 300 "$T/err")"
+		grep -q 'warning:.*in memory' "$T/err" && pass "$desc: a warning" ||
+			fail "$desc: no warning: $(head -c 300 "$T/err")"
+	fi
+	ls -A "$M/cache/portplan" 2>/dev/null | grep -q . &&
+		fail "$desc: left in the cache dir: $(ls -A "$M/cache/portplan")" ||
+		pass "$desc: nothing left in the cache directory"
+done
 
 # a read-only cache directory (even for root): a cold cache, a fresh cache
 # and a stale cache
