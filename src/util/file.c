@@ -605,16 +605,17 @@ file_check_private_dir(const char *dir, struct pp_error *err)
 	char *parent;
 	int rc = 0;
 
-	if (stat(dir, &st) != 0)
-		return 0;	/* missing: file_mkdirs makes it, 0700 */
-	if (!S_ISDIR(st.st_mode)) {
-		error_set(err, dir, 0, _("not a directory"));
-		return -1;
+	if (stat(dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode)) {
+			error_set(err, dir, 0, _("not a directory"));
+			return -1;
+		}
+		if (check_private(dir, &st, err) != 0)
+			return -1;
 	}
-	if (check_private(dir, &st, err) != 0)
-		return -1;
-	/* a parent others may write to (not sticky, as /tmp is) lets them
-	 * put another directory in this one's place */
+	/* missing: file_mkdirs makes it, 0700.  A parent others may write
+	 * to (not sticky, as /tmp is) lets them put another directory in
+	 * this one's place */
 	parent = file_dirname(dir);
 	if (stat(parent, &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)) &&
 	    !(st.st_mode & S_ISVTX)) {
