@@ -662,7 +662,7 @@ count_entries(const char *dir)
  * link, a device or a FIFO, with or without --force. */
 Test(file_out, links_devices_and_long_names)
 {
-	char dir[] = "/tmp/pp-file-rule-XXXXXX", path[512], link[512], *data;
+	char dir[] = "/tmp/pp-file-rule-XXXXXX", path[512], link[512], fifo[512], *data;
 	struct file_out *o = NULL;
 	struct pp_error err;
 	size_t len;
@@ -670,15 +670,22 @@ Test(file_out, links_devices_and_long_names)
 	cr_assert_not_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/victim", dir);
 	snprintf(link, sizeof link, "%s/link.md", dir);
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
 	cr_assert_eq(file_write_atomic(path, "victim\n", 7, 0, &err), 0, "%s", err.msg);
 	cr_assert_eq(symlink(path, link), 0);
 	for (int flags = 0; flags <= FILE_WRITE_NOREPLACE; flags += FILE_WRITE_NOREPLACE) {
 		cr_assert_neq(file_write_atomic(link, "x", 1, flags, &err), 0, "a link is refused");
 		cr_assert_not_null(strstr(err.msg, "symbolic link"), "%s", err.msg);
-		cr_assert_neq(file_write_atomic("/dev/null", "x", 1, flags, &err), 0, "a device is refused");
+		/* never the system's own nodes: a regression would replace
+		 * them (file_check_target only looks) */
+		cr_assert_neq(file_check_target("/dev/null", flags, &err), 0, "a device is refused");
 		cr_assert_not_null(strstr(err.msg, "not a regular file"), "%s", err.msg);
-		cr_assert_neq(file_out_open("/dev/stdout", flags, &o, &err), 0,
+		cr_assert_neq(file_check_target("/dev/stdout", flags, &err), 0,
 			      "a link to a device is refused");
+		cr_assert_neq(file_write_atomic(fifo, "x", 1, flags, &err), 0, "a FIFO is refused");
+		cr_assert_not_null(strstr(err.msg, "not a regular file"), "%s", err.msg);
+		cr_assert_neq(file_out_open(fifo, flags, &o, &err), 0);
 		cr_assert_neq(file_write_atomic("", "x", 1, flags, &err), 0, "no name");
 	}
 	cr_assert_eq(file_read(path, 64, &data, &len, &err), 0);
@@ -705,9 +712,16 @@ Test(file_out, links_devices_and_long_names)
 		snprintf(path, sizeof path, "%s/%s", dir, name);
 		cr_assert_eq(file_write_atomic(path, "long\n", 5, FILE_WRITE_NOREPLACE, &err), 0,
 			     "%s", err.msg);
-		cr_assert_eq(count_entries(dir), 3, "no temporary left");
+		cr_assert_eq(count_entries(dir), 4, "no temporary left");
 		unlink(path);
 	}
+	{
+		struct stat st;
+
+		cr_assert_eq(lstat(fifo, &st), 0);
+		cr_assert(S_ISFIFO(st.st_mode), "the FIFO is still a FIFO");
+	}
+	unlink(fifo);
 	unlink(link);
 	snprintf(path, sizeof path, "%s/victim", dir);
 	unlink(path);
