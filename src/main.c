@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +11,38 @@
 #include "cli/cli.h"
 #include "plan/session.h"
 #include "tui/tui.h"
+#include "util/file.h"
 #include "util/i18n.h"
 #include "util/str.h"
+
+/* SIGTERM, SIGHUP, SIGINT: the temporaries being written (a cache being
+ * built, a plan or change request being saved) are removed, then the
+ * signal does what it would have done.  The planner installs its own
+ * handlers once it runs (it saves a recovery file instead). */
+static void
+on_fatal_signal(int sig)
+{
+	file_temp_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+install_cleanup(void)
+{
+	static const int sigs[] = { SIGTERM, SIGHUP, SIGINT };
+
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction sa, old;
+
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;	/* ignored by whoever started us: stays so */
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_fatal_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
 
 /* The planner on the session the command line describes. */
 static int
@@ -51,6 +82,7 @@ main(int argc, char **argv)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 
+	install_cleanup();
 	cli_args_init(&a);
 	if (cli_parse(argc, argv, &a, msg, sizeof msg) != 0) {
 		char *clean = text_clean(msg);	/* it may quote an argument */

@@ -166,18 +166,26 @@ only "$desc" "filler plan.portplan"
 bounded "$PORTPLAN" check "$M/plan.portplan"
 [ "$rc" -eq 0 ] && pass "the old plan still loads" || fail "the old plan does not load: $(cat "$T/err")"
 
-# the catalog cache on a full disk: built in memory instead, with a warning
-tmpfs 256k
-fill 0
-bounded env XDG_CACHE_HOME="$M/cache" "$PORTPLAN" export $EXPORT_ARGS --format md
-desc="cold cache on a full disk"
-if check_run "$desc"; then
-	[ "$rc" -eq 0 ] && cmp -s "$T/out" "$T/ref.md" && pass "$desc: correct output" ||
-		fail "$desc: exit $rc: $(head -c 300 "$T/err")"
-	grep -q 'warning' "$T/err" && pass "$desc: a warning" || fail "$desc: no warning"
-fi
-ls -A "$M/cache/portplan" 2>/dev/null | grep -q . && fail "$desc: left in the cache dir: $(ls -A "$M/cache/portplan")" ||
-	pass "$desc: nothing left in the cache directory"
+# the catalog cache on a full disk, from the start or in the middle of
+# the build (the tables, the indexes, the commit): built in memory
+# instead, with a warning, and nothing left behind (no temporary, no
+# journal)
+for free in 0 16 64 160 400 800; do
+	tmpfs 4m
+	mkdir -p "$M/cache/portplan"
+	fill $free
+	bounded env XDG_CACHE_HOME="$M/cache" "$PORTPLAN" export $EXPORT_ARGS --format md
+	desc="cold cache on a full disk ($free KB free)"
+	if check_run "$desc"; then
+		[ "$rc" -eq 0 ] && cmp -s "$T/out" "$T/ref.md" && pass "$desc: correct output" ||
+			fail "$desc: exit $rc: $(head -c 300 "$T/err")"
+		grep -q 'warning:.*in memory' "$T/err" && pass "$desc: a warning" ||
+			fail "$desc: no warning: $(head -c 300 "$T/err")"
+	fi
+	ls -A "$M/cache/portplan" 2>/dev/null | grep -q . &&
+		fail "$desc: left in the cache dir: $(ls -A "$M/cache/portplan")" ||
+		pass "$desc: nothing left in the cache directory"
+done
 
 # a read-only cache directory (even for root): a cold cache, a fresh cache
 # and a stale cache
@@ -294,6 +302,40 @@ if have_sql; then
 	cp "$T/good.sqlite" "$db"
 	sql "$db" "UPDATE meta SET value = 'v0;stale' WHERE key = 'sources'" >/dev/null
 	corrupt "a cache of other sources"
+	# a doctored cache, fresh for the sources: what it holds is cleaned
+	# and checked again when read (texts, ids, port lists, conditions)
+	doctor() {	# doctor DESC SQL: DESC is refused, named, and rebuilt next time
+		cp "$T/good.sqlite" "$db"
+		sql "$db" "$2" >/dev/null
+		# shellcheck disable=SC2086
+		bounded "$PORTPLAN" export $EXPORT_ARGS --format csv
+		if check_run "doctored cache: $1"; then
+			[ "$rc" -eq 1 ] && grep -qF "portplan: $db: the catalog cache was changed outside portplan" "$T/err" &&
+				pass "doctored cache: $1: refused: $(head -c 200 "$T/err")" ||
+				fail "doctored cache: $1: exit $rc: $(head -c 300 "$T/err")"
+			expect_clean "$T/err" "doctored cache: $1: clean message"
+		fi
+		export_ok "doctored cache: $1: the next run rebuilds it"
+	}
+	doctor "port list 1-99999" "UPDATE flow SET ports = '1-99999' WHERE ports = '443'"
+	doctor "port list garbage" "UPDATE flow SET ports = '443;rm -rf' WHERE ports = '443'"
+	doctor "protocol 0" "UPDATE flow SET proto = 0 WHERE ports = '443'"
+	doctor "an endpoint id with an escape" "UPDATE endpoint SET id = 'ad' || char(27) || '[2J' WHERE id = 'ad'"
+	doctor "a condition" "UPDATE flow SET cond = cond || ' &' WHERE cond <> ''"
+	doctor "a zone id" "UPDATE endpoint SET zone = 'dmz zone' WHERE zone = 'dmz'"
+	# escapes and invisible characters in texts: cleaned, not refused
+	cp "$T/good.sqlite" "$db"
+	sql "$db" "UPDATE text SET value = 'Evil ' || char(27) || ']0;pwned' || char(7) || ' ' || char(8238) || 'label' || char(8203) WHERE field IN ('label', 'purpose')" >/dev/null
+	for cmd in "list products" "list features --product bems" "export $EXPORT_ARGS --format csv" "export $EXPORT_ARGS --format md"; do
+		# shellcheck disable=SC2086
+		bounded "$PORTPLAN" $cmd
+		if check_run "doctored texts: $cmd"; then
+			[ "$rc" -eq 0 ] && grep -q 'Evil' "$T/out" && pass "doctored texts: $cmd: shown" ||
+				fail "doctored texts: $cmd: exit $rc: $(head -c 200 "$T/err")"
+			expect_clean "$T/out" "doctored texts: $cmd: cleaned" yes
+		fi
+	done
+	cp "$T/good.sqlite" "$db"
 else
 	echo "note: neither sqlite3 nor python3: foreign-database tests skipped"
 fi

@@ -214,6 +214,89 @@ else
 	echo "note: python3 not available: CSV structure checks skipped"
 fi
 
+# ---- invisible characters, long values, Markdown structure and links ---------------
+ZWSP=$(printf '\342\200\213')	# U+200B zero-width space
+ZWJ=$(printf '\342\200\215')	# U+200D zero-width joiner
+WJ=$(printf '\342\201\240')	# U+2060 word joiner
+SHY=$(printf '\302\255')	# U+00AD soft hyphen
+LSEP=$(printf '\342\200\250')	# U+2028 line separator
+PSEP=$(printf '\342\200\251')	# U+2029 paragraph separator
+TAG=$(printf '\363\240\200\201\363\240\201\241')	# U+E0001 U+E0061 tag characters
+# a reference of 3,000 bytes: 999 three-byte characters, one of them
+# across byte 2,047 (where a fixed buffer once cut the cell)
+LONGDOC=$(awk 'BEGIN { for (i = 0; i < 999; i++) printf "\342\202\254"; printf "OSXEND" }')
+MC=$T/more-catalog
+mkdir -p "$MC"
+cat >"$MC/more.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<catalog format="1">
+  <product id="os-more" vendor="In${ZWSP}visible">
+    <label>OSX pay${ZWJ}pal${WJ} ${SHY}soft ${TAG}tags</label>
+    <endpoint id="os-more" zone="dmz"><label>OSX line${LSEP}sep${PSEP}para</label></endpoint>
+    <flow id="long-ref" from="os-more" to="ad" proto="tcp" ports="2001" doc="${LONGDOC}" section="OSX section 9.9">
+      <purpose>1. OSX looks like a list</purpose>
+    </flow>
+    <flow id="links" from="os-more" to="ad" proto="tcp" ports="2002" doc="d" section="s">
+      <purpose>- OSX see http://evil.example/x or https://evil.example/y or www.evil.example</purpose>
+      <note>--- OSX &amp;copy; &amp;#64;</note>
+    </flow>
+  </product>
+</catalog>
+EOF
+set -- --product os-more --catalog "$MC"
+expect_exit 0 "export csv with a 3,000-byte reference" -- "$PORTPLAN" export "$@" --format csv -o "$T/more.csv"
+expect_clean "$T/more.csv" "csv: no invisible character, valid UTF-8" yes
+if command -v python3 >/dev/null 2>&1; then
+	if python3 - "$T/more.csv" "$LONGDOC" >"$T/csv-ref" 2>&1 <<'EOF'
+import csv, sys
+want = sys.argv[2] + ", OSX section 9.9"
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+refs = [r["reference"] for r in rows if r["flow_id"] == "long-ref"]
+if refs != [want]:
+    print("reference cell: %d bytes, want %d: ...%r" % (len(refs[0].encode()) if refs else -1,
+          len(want.encode()), refs[0][-30:] if refs else None))
+    sys.exit(1)
+EOF
+	then
+		pass "csv: the reference cell is whole (3,000 bytes)"
+	else
+		fail "csv: $(cat "$T/csv-ref")"
+	fi
+fi
+expect_exit 0 "list products with invisible characters" -- "$PORTPLAN" list products --catalog "$MC"
+expect_clean "$T/out" "list: no invisible character"
+grep -q 'OSX paypal soft tags' "$T/out" && pass "list: the label reads as it shows" ||
+	fail "list: $(grep OSX "$T/out")"
+cat >"$T/notes.portplan" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<plan format="1">
+  <meta>
+    <title>OSX title</title>
+    <requester>- OSX ${ZWSP}requester</requester>
+    <notes>1. OSX not a list http://evil.example/notes www.evil.example</notes>
+  </meta>
+  <product id="os-more"/>
+</plan>
+EOF
+for notes in "1. NOTEX not a list" "- NOTEX not a bullet" "--- NOTEX" "+ NOTEX" "10) NOTEX"; do
+	sed "s|<notes>.*</notes>|<notes>$notes</notes>|" "$T/notes.portplan" >"$T/n.portplan"
+	expect_exit 0 "export md, notes \"$notes\"" -- "$PORTPLAN" export "$T/n.portplan" --catalog "$MC" -o "$T/n.md" --force
+	grep -q NOTEX "$T/n.md" || fail "md: the notes \"$notes\" are missing"
+	expect_no_grep '^(- |\+ |[0-9]+[.)] |---|===).*NOTEX' "$T/n.md" "md: the notes \"$notes\" make no list or rule"
+done
+expect_exit 0 "export md with links and invisible characters" -- "$PORTPLAN" export "$T/notes.portplan" --catalog "$MC" -o "$T/more.md"
+expect_clean "$T/more.md" "md: no invisible character"
+expect_no_grep 'https?://|www\.evil|&copy;|&#64;' "$T/more.md" "md: no bare URL or reference a renderer would make a link or a character of"
+expect_no_grep '^- (- |1\. |--- )' "$T/more.md" "md: no list or rule nested in a bullet"
+if command -v cmark-gfm >/dev/null 2>&1; then
+	cmark-gfm -e autolink -e table "$T/more.md" >"$T/more.html"
+	expect_no_grep '<a href|<ol|<li><ul|<li><ol|&copy;|©' "$T/more.html" "md rendered by cmark-gfm: no link, list or entity from the data"
+	grep -q 'http://evil.example/notes' "$T/more.html" && pass "md rendered: the URL is shown as text" ||
+		fail "md rendered: the URL is gone: $(grep -o 'evil[^<]*' "$T/more.html" | head -2)"
+else
+	echo "note: cmark-gfm not available: the rendered Markdown is not checked"
+fi
+
 # ---- messages quoting file content ---------------------------------------------------
 # a file with raw ESC sequences, C1 controls, bidi characters and new lines
 # in places a message quotes: refused, and the message is clean

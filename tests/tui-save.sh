@@ -152,4 +152,21 @@ tui_wait "Saved the plan to fresh.portplan." "F2 saves to the named file"
 tui_keys q
 tui_wait_exit "quit"
 [ -f "$WORK/fresh.portplan" ] && pass "fresh.portplan written" || fail "fresh.portplan missing"
+
+# A plan opened through a symbolic link: F2 saves the link's target and
+# keeps the link (as save PLAN -o PLAN does); saving over a link to
+# another file is refused (tests/write-rules.sh)
+ln -s fresh.portplan "$WORK/linked.portplan"
+cp "$WORK/fresh.portplan" "$T/fresh.before"
+tui_start linked.portplan
+tui_wait "linked.portplan" "a plan opened through a link"
+tui_keys Down Space
+tui_wait "[modified]" "a change"
+tui_keys F2
+tui_wait "Saved the plan to linked.portplan." "F2 saves"
+tui_keys q
+tui_wait_exit "quit"
+[ -L "$WORK/linked.portplan" ] && pass "F2 keeps the link" || fail "F2 replaced the link by a file"
+cmp -s "$WORK/fresh.portplan" "$T/fresh.before" && fail "F2 did not save the link's target" ||
+	pass "F2 saved the link's target"
 finish

@@ -4,9 +4,11 @@
 
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "plan/plan.h"
@@ -318,6 +320,10 @@ Test(planfile, other_refusals)
 		{ "<plan format=\"1\">\n<meta/>\n<meta/>\n</plan>\n", 3, "<meta> is given twice" },
 		{ "<plan format=\"1\">\n<product id=\"a\"/>\n<product id=\"a\"/>\n</plan>\n", 3, "product \"a\" is given twice" },
 		{ "<plan format=\"1\">\n<zone id=\"a\"/>\n<zone id=\"a\"/>\n</plan>\n", 3, "zone \"a\" is given twice" },
+		{ "<plan format=\"1\">\n<endpoint id=\"b\"/>\n<endpoint id=\"a\"/>\n<endpoint id=\"b\"/>\n</plan>\n",
+		  4, "endpoint \"b\" is given twice" },
+		{ "<plan format=\"1\">\n<product id=\"b\"/>\n<product id=\"a\"/>\n<zone id=\"z\"/>\n"
+		  "<product id=\"b\"/>\n<zone id=\"z\"/>\n</plan>\n", 5, "product \"b\" is given twice" },
 		{ "<plan format=\"1\">\n<fingerprint>\n<flow product=\"a\" id=\"f\" digest=\"0000000000000000\"/>\n"
 		  "<flow product=\"a\" id=\"f\" digest=\"1111111111111111\"/>\n</fingerprint>\n</plan>\n",
 		  2, "flow \"a f\" is given twice" },
@@ -429,6 +435,67 @@ Test(planfile, save_refuses_what_would_not_read_back)
 	plan_free(&p);
 }
 
+/* Lists in any order are read in one pass and sorted once: what a
+ * plan with hundreds of thousands of items needs (tests/hostile.sh has
+ * the large ones). */
+Test(planfile, lists_in_reverse_order_read_sorted)
+{
+	struct sbuf b;
+	struct plan *p;
+	struct pp_error err;
+	const int n = 2000;
+
+	sbuf_init(&b);
+	sbuf_add(&b, "<plan format=\"1\">\n<product id=\"p\">\n");
+	for (int i = n - 1; i >= 0; i--)
+		sbuf_addf(&b, "<feature id=\"f%04d\"/>\n", i);
+	sbuf_add(&b, "<feature id=\"f0007\"/>\n</product>\n");
+	for (int i = n - 1; i >= 0; i--)
+		sbuf_addf(&b, "<zone id=\"z%04d\" label=\"Z%d\"/>\n", i, i);
+	for (int i = n - 1; i >= 0; i--)
+		sbuf_addf(&b, "<endpoint id=\"e%04d\"/>\n", i);
+	sbuf_add(&b, "<endpoint id=\"host\">");
+	for (int i = n - 1; i >= 0; i--)
+		sbuf_addf(&b, "<address>10.0.%d.%d</address>", i / 256, i % 256);
+	sbuf_add(&b, "<address>10.0.0.1</address><hostname>b.example</hostname>"
+		  "<hostname>a.example</hostname><hostname>b.example</hostname></endpoint>\n");
+	sbuf_add(&b, "</plan>\n");
+	p = parse_str(sbuf_str(&b), NULL, &err);
+	cr_assert_not_null(p, "%ld: %s", err.line, err.msg);
+	cr_assert_eq(p->nfeatures, (size_t)n, "the feature listed twice is one choice");
+	cr_assert_eq(p->nzones, (size_t)n);
+	cr_assert_eq(p->nendpoints, (size_t)n + 1);
+	for (int i = 1; i < n; i++) {
+		cr_assert(strcmp(p->features[i - 1].id, p->features[i].id) < 0);
+		cr_assert(strcmp(p->zones[i - 1].id, p->zones[i].id) < 0);
+		cr_assert(strcmp(p->endpoints[i - 1].id, p->endpoints[i].id) < 0);
+	}
+	cr_assert_str_eq(plan_zone_label(p, "z0042"), "Z42", "lookups work on the sorted lists");
+	cr_assert(plan_has_feature(p, "p", "f1999"));
+	{
+		const struct plan_endpoint *e = plan_endpoint(p, "host");
+
+		cr_assert_not_null(e);
+		cr_assert_eq(e->addresses.n, (size_t)n, "the address listed twice is one");
+		cr_assert_eq(e->hostnames.n, 2);
+		cr_assert_str_eq(e->hostnames.v[0], "a.example");
+		for (size_t i = 1; i < e->addresses.n; i++)
+			cr_assert(strcmp(e->addresses.v[i - 1], e->addresses.v[i]) < 0);
+	}
+	/* and the writer writes it canonically: it reads back equal */
+	{
+		char *out = planfile_serialize(p);
+		struct plan *q = parse_str(out, NULL, &err);
+
+		cr_assert_not_null(q, "%s", err.msg);
+		cr_assert(plan_equal(p, q));
+		plan_free(&q);
+		free(out);
+	}
+	plan_free(&p);
+	sbuf_fini(&b);
+}
+
 Test(planfile, long_free_text_reads_back)
 {
 	struct plan *p = plan_new(), *q;
@@ -484,8 +551,8 @@ Test(file_out, commit_abort_and_noreplace)
 	cr_assert_str_eq(data, "part one, part two", "the old file is untouched");
 	free(data);
 	d = opendir(dir);
-	while ((de = readdir(d)) != NULL)
-		entries += de->d_name[0] != '.';
+	while ((de = readdir(d)) != NULL)	/* temporaries are hidden files */
+		entries += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
 	closedir(d);
 	cr_assert_eq(entries, 1, "no temporary left");
 	unlink(path);
@@ -574,4 +641,123 @@ Test(planfile, site_model_errors_name_the_line)
 		cr_expect(strstr(err.msg, cases[i].msg) != NULL, "case %zu: \"%s\" lacks \"%s\"", i,
 			  err.msg, cases[i].msg);
 	}
+}
+
+/* Entries of DIR but . and .. */
+static int
+count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int n = 0;
+
+	cr_assert_not_null(d);
+	while ((de = readdir(d)) != NULL)
+		n += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+/* One rule for every writer: regular files only, never through or over a
+ * link, a device or a FIFO, with or without --force. */
+Test(file_out, links_devices_and_long_names)
+{
+	char dir[] = "/tmp/pp-file-rule-XXXXXX", path[512], link[512], fifo[512], *data;
+	struct file_out *o = NULL;
+	struct pp_error err;
+	size_t len;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/victim", dir);
+	snprintf(link, sizeof link, "%s/link.md", dir);
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	cr_assert_eq(file_write_atomic(path, "victim\n", 7, 0, &err), 0, "%s", err.msg);
+	cr_assert_eq(symlink(path, link), 0);
+	for (int flags = 0; flags <= FILE_WRITE_NOREPLACE; flags += FILE_WRITE_NOREPLACE) {
+		cr_assert_neq(file_write_atomic(link, "x", 1, flags, &err), 0, "a link is refused");
+		cr_assert_not_null(strstr(err.msg, "symbolic link"), "%s", err.msg);
+		/* never the system's own nodes: a regression would replace
+		 * them (file_check_target only looks) */
+		cr_assert_neq(file_check_target("/dev/null", flags, &err), 0, "a device is refused");
+		cr_assert_not_null(strstr(err.msg, "not a regular file"), "%s", err.msg);
+		cr_assert_neq(file_check_target("/dev/stdout", flags, &err), 0,
+			      "a link to a device is refused");
+		cr_assert_neq(file_write_atomic(fifo, "x", 1, flags, &err), 0, "a FIFO is refused");
+		cr_assert_not_null(strstr(err.msg, "not a regular file"), "%s", err.msg);
+		cr_assert_neq(file_out_open(fifo, flags, &o, &err), 0);
+		cr_assert_neq(file_write_atomic("", "x", 1, flags, &err), 0, "no name");
+	}
+	cr_assert_eq(file_read(path, 64, &data, &len, &err), 0);
+	cr_assert_str_eq(data, "victim\n", "the link's target is untouched");
+	free(data);
+	{
+		struct stat st;
+
+		cr_assert_eq(lstat(link, &st), 0);
+		cr_assert(S_ISLNK(st.st_mode), "the link is still a link");
+	}
+	{
+		char *real = file_resolve_link(link);
+
+		cr_assert_str_eq(real, path, "the plan being edited may follow its link");
+		free(real);
+	}
+	/* a name of 251 bytes: the temporary must fit NAME_MAX too */
+	{
+		char name[252];
+
+		memset(name, 'n', 251);
+		name[251] = '\0';
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		cr_assert_eq(file_write_atomic(path, "long\n", 5, FILE_WRITE_NOREPLACE, &err), 0,
+			     "%s", err.msg);
+		cr_assert_eq(count_entries(dir), 4, "no temporary left");
+		unlink(path);
+	}
+	{
+		struct stat st;
+
+		cr_assert_eq(lstat(fifo, &st), 0);
+		cr_assert(S_ISFIFO(st.st_mode), "the FIFO is still a FIFO");
+	}
+	unlink(fifo);
+	unlink(link);
+	snprintf(path, sizeof path, "%s/victim", dir);
+	unlink(path);
+	cr_assert_eq(rmdir(dir), 0);
+}
+
+/* A temporary whose writer died is swept; one whose writer lives (holds
+ * its lock) is not; other files are never touched. */
+Test(file_temp, sweep_removes_only_dead_writers)
+{
+	char dir[] = "/tmp/pp-sweep-XXXXXX", stale[256], journal[256], other[256], target[256];
+	struct file_temp live;
+	struct pp_error err;
+	int fd;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(stale, sizeof stale, "%s/.cr.md.portplan-Ab12Cd.tmp", dir);
+	snprintf(journal, sizeof journal, "%s/.gone.portplan-Zz99Zz.tmp-journal", dir);
+	snprintf(other, sizeof other, "%s/.cr.md.portplan-notmine", dir);
+	snprintf(target, sizeof target, "%s/plan.portplan", dir);
+	fd = open(stale, O_CREAT | O_WRONLY, 0600);
+	cr_assert_geq(fd, 0);
+	close(fd);	/* its writer is gone: no lock */
+	fd = open(journal, O_CREAT | O_WRONLY, 0600);
+	close(fd);
+	fd = open(other, O_CREAT | O_WRONLY, 0600);
+	close(fd);
+	cr_assert_eq(file_temp_open(target, true, &live, &err), 0, "%s", err.msg);
+	cr_assert(!file_exists(stale), "the dead writer's temporary was swept on open");
+	cr_assert(!file_exists(journal), "and a journal without its temporary");
+	cr_assert(file_exists(other), "a name that is not ours is left alone");
+	file_temp_sweep(dir);
+	cr_assert(file_exists(live.path), "a live writer's temporary is left alone");
+	file_temp_cleanup();	/* what a SIGTERM handler does */
+	cr_assert(!file_exists(live.path), "the cleanup removes registered temporaries");
+	file_temp_close(&live, true);
+	unlink(other);
+	cr_assert_eq(rmdir(dir), 0, "nothing else was left");
 }

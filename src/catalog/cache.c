@@ -239,7 +239,7 @@ is_foreign(const char *path)
  * listed, in ns). */
 static int
 build(sqlite3 *db, struct catalog_source *src, size_t n, long long built,
-      struct pp_error *err)
+      int *dbcode, struct pp_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char pragma[96];
@@ -250,8 +250,10 @@ build(sqlite3 *db, struct catalog_source *src, size_t n, long long built,
 	 * read(2): at 1,000,000 flows 4 KB pages made reads 43 % of the
 	 * resolve (BENCHMARKS.md); 64 KB pages take the resolve from 8.6 to
 	 * 6.4 s and a warm open from 2.3 to 1.2 s, at the same memory */
+	*dbcode = SQLITE_OK;
 	if (sqlite3_exec(db, "PRAGMA page_size=65536; PRAGMA journal_mode=OFF;"
 			 " PRAGMA synchronous=OFF; BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		*dbcode = sqlite3_errcode(db);
 		catalog_db_error(db, "begin", err);
 		return -1;
 	}
@@ -304,55 +306,65 @@ dberr:
 	catalog_db_error(db, "import", err);
 	sqlite3_finalize(st);
 rollback:
+	/* what failed, before ROLLBACK sets the code back to SQLITE_OK */
+	if (*dbcode == SQLITE_OK)
+		*dbcode = sqlite3_errcode(db);
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	free(key);
 	return -1;
 }
 
-/* Builds a new cache next to PATH and renames it into place.  Returns the
- * opened (read-only) database, or NULL with ERR set; *NOCACHE is set when
- * the failure is about the cache location rather than the sources. */
+/* Whether a failure of SQLite (CODE) is about the place of the cache (a
+ * full disk, an I/O error, no permission) rather than the sources. */
+static bool
+about_the_place(int code)
+{
+	switch (code & 0xff) {
+	case SQLITE_FULL: case SQLITE_IOERR: case SQLITE_CANTOPEN:
+	case SQLITE_READONLY: case SQLITE_PERM: case SQLITE_NOLFS:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Builds a new cache next to PATH (a locked temporary, removed with its
+ * journal on any failure and by a SIGTERM or SIGHUP handler, swept by a
+ * later run if this one is killed) and renames it into place.  Returns
+ * the opened (read-only) database, or NULL with ERR set; *NOCACHE is set
+ * when the failure is about the cache location rather than the sources. */
 static sqlite3 *
 rebuild_file(const char *path, struct catalog_source *src, size_t n,
 	     long long built, bool *nocache, struct pp_error *err)
 {
 	char *dir = file_dirname(path);
-	char *tmp = xasprintf("%s.tmpXXXXXX", path);
+	struct file_temp tmp;
 	sqlite3 *db = NULL;
-	int fd;
+	int code;
 
-	*nocache = false;
-	if (file_mkdirs(dir, err) != 0 || (fd = mkstemp(tmp)) < 0) {
-		if (err->msg[0] == '\0')
-			error_set(err, dir, 0, _("cannot write the catalog cache: %s"),
-				  strerror(errno));
-		*nocache = true;
+	*nocache = true;
+	tmp.path = NULL;
+	tmp.fd = -1;
+	tmp.slot[0] = tmp.slot[1] = -1;
+	if (file_mkdirs(dir, err) != 0 || file_temp_open(path, true, &tmp, err) != 0)
 		goto out;
-	}
-	close(fd);
-	db = open_db(tmp, SQLITE_OPEN_READWRITE);
+	db = open_db(tmp.path, SQLITE_OPEN_READWRITE);
 	if (db == NULL) {
-		error_set(err, tmp, 0, _("cannot create the catalog cache"));
-		*nocache = true;
-		unlink(tmp);
-		goto out;
+		error_set(err, tmp.path, 0, _("cannot create the catalog cache"));
+		goto fail;
 	}
-	if (build(db, src, n, built, err) != 0) {
+	if (build(db, src, n, built, &code, err) != 0) {
 		/* a full disk is about the cache, not the sources */
-		*nocache = sqlite3_errcode(db) == SQLITE_FULL ||
-			   sqlite3_errcode(db) == SQLITE_IOERR;
-		sqlite3_close(db);
+		*nocache = about_the_place(code);
+		goto fail;
+	}
+	if (sqlite3_close(db) != SQLITE_OK || fsync(tmp.fd) != 0) {
+		error_set(err, tmp.path, 0, _("cannot write the catalog cache: %s"),
+			  strerror(errno));
 		db = NULL;
-		unlink(tmp);
-		goto out;
+		goto fail;
 	}
-	sqlite3_close(db);
 	db = NULL;
-	fd = open(tmp, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		(void)fsync(fd);
-		close(fd);
-	}
 	/* A journal left beside the old cache belongs to the old file: once
 	 * the new one is renamed into place SQLite would play it back into
 	 * it.  (We never write a cache in place, so it is never ours.) */
@@ -362,20 +374,27 @@ rebuild_file(const char *path, struct catalog_source *src, size_t n,
 		(void)unlink(journal);
 		free(journal);
 	}
-	if (rename(tmp, path) != 0) {
+	if (rename(tmp.path, path) != 0) {
 		error_set(err, path, 0, _("cannot replace the catalog cache: %s"),
 			  strerror(errno));
-		*nocache = true;
-		unlink(tmp);
-		goto out;
+		goto fail;
 	}
+	xfree(&tmp.path);	/* renamed */
+	/* the lock goes before SQLite opens the file again: closing another
+	 * descriptor of it would drop SQLite's own (POSIX) locks */
+	file_temp_close(&tmp, false);
+	*nocache = false;
 	db = open_db(path, SQLITE_OPEN_READONLY);
 	if (db == NULL) {
 		error_set(err, path, 0, _("cannot open the catalog cache"));
 		*nocache = true;
 	}
+	goto out;
+fail:
+	sqlite3_close(db);
+	db = NULL;
+	file_temp_close(&tmp, true);
 out:
-	free(tmp);
 	free(dir);
 	return db;
 }
@@ -385,12 +404,13 @@ build_memory(struct catalog_source *src, size_t n, long long built,
 	     struct pp_error *err)
 {
 	sqlite3 *db = open_db(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+	int code;
 
 	if (db == NULL) {
 		error_set(err, NULL, 0, _("cannot create an in-memory catalog"));
 		return NULL;
 	}
-	if (build(db, src, n, built, err) != 0) {
+	if (build(db, src, n, built, &code, err) != 0) {
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -461,6 +481,48 @@ hash_sources(sqlite3 *db, struct catalog_source *src, size_t n, struct pp_error 
 	return 0;
 }
 
+/* Whether PATH is missing or a regular file of the user's that nobody
+ * else may write. */
+static bool
+own_file(const char *path)
+{
+	struct pp_error e;
+
+	error_clear(&e);
+	return file_check_private_file(path, &e) == 0;
+}
+
+/* The default cache lives in the user's cache directory, which must be a
+ * private one (file_check_private_dir): another user's directory, or one
+ * others may write to, is never used; the catalog is then built in
+ * memory (into *DB), with a warning.  False with ERR when even that
+ * fails. */
+static bool
+private_place(const char *path, sqlite3 **db, struct catalog_source *src, size_t n,
+	      long long built, struct strlist *warnings, struct pp_error *err)
+{
+	char *dir = file_dirname(path);
+	struct pp_error why;
+
+	*db = NULL;
+	error_clear(&why);
+	if (file_check_private_dir(dir, &why) == 0) {
+		free(dir);
+		return true;
+	}
+	free(dir);
+	*db = build_memory(src, n, built, err);
+	if (*db == NULL)
+		return false;
+	if (warnings != NULL) {
+		char msg[2200];
+
+		error_format(&why, msg, sizeof msg);
+		strlist_addf(warnings, _("%s; using a catalog built in memory"), msg);
+	}
+	return true;
+}
+
 int
 catalog_open(const struct catalog_config *cfg, struct catalog **out,
 	     struct strlist *warnings, struct pp_error *err)
@@ -499,10 +561,27 @@ catalog_open(const struct catalog_config *cfg, struct catalog **out,
 			  _("not a portplan catalog cache; refusing to overwrite it (choose another --db path)"));
 		goto fail;
 	}
+	if (cfg->db_path == NULL && !private_place(path, &db, src, n, built, warnings, err))
+		goto fail;
+	if (db != NULL) {
+		free(path);
+		path = xstrdup("");
+		rebuilt = true;
+		goto opened;
+	}
+	{
+		char *dir = file_dirname(path);
+
+		file_temp_sweep(dir);	/* what a killed build left */
+		free(dir);
+	}
 	/* read-write (never create): SQLite can then roll back, or discard,
 	 * a leftover -journal next to the cache; where the file or directory
-	 * is read-only it opens read-only by itself */
-	db = open_db(path, SQLITE_OPEN_READWRITE);
+	 * is read-only it opens read-only by itself.  What is not a file of
+	 * ours (a FIFO would block the open) is not opened: rebuilt, the new
+	 * cache replaces it. */
+	if (cfg->db_path != NULL || own_file(path))
+		db = open_db(path, SQLITE_OPEN_READWRITE);
 	if (db != NULL) {
 		if (hash_sources(db, src, n, err) != 0)
 			goto fail;

@@ -71,20 +71,41 @@ check_references(sqlite3 *db, struct pp_error *err)
 		catalog_db_error(db, "check", err);
 		return -1;
 	}
-	for (size_t i = 0; i < sizeof checks / sizeof *checks; i++) {
+	/* a product's own endpoints are private to it: its flows and the
+	 * shared endpoints (common.xml) are what other products may use */
+	static const struct {
+		const char *sql, *msg;
+	} private_checks[] = {
+		{ "SELECT f.file, f.line, f.id, e.id, e.product FROM flow f"
+		  " CROSS JOIN endpoint e ON e.rid = f.src_rid"
+		  " WHERE e.product IS NOT NULL AND e.product <> f.product LIMIT 1",
+		  N_("flow \"%1$s\": endpoint \"%2$s\" in from belongs to product \"%3$s\" (a flow may use its own product's endpoints and the shared ones)") },
+		{ "SELECT f.file, f.line, f.id, e.id, e.product FROM flow f"
+		  " CROSS JOIN endpoint e ON e.rid = f.dst_rid"
+		  " WHERE e.product IS NOT NULL AND e.product <> f.product LIMIT 1",
+		  N_("flow \"%1$s\": endpoint \"%2$s\" in to belongs to product \"%3$s\" (a flow may use its own product's endpoints and the shared ones)") },
+	};
+	size_t nc = sizeof checks / sizeof *checks;
+
+	for (size_t i = 0; i < nc + sizeof private_checks / sizeof *private_checks; i++) {
+		const char *sql = i < nc ? checks[i].sql : private_checks[i - nc].sql;
+		const char *msg = i < nc ? checks[i].msg : private_checks[i - nc].msg;
 		sqlite3_stmt *st;
 		int rc;
 
-		if (sqlite3_prepare_v2(db, checks[i].sql, -1, &st, NULL) != SQLITE_OK) {
+		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
 			catalog_db_error(db, "check", err);
 			return -1;
 		}
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
+			/* the first messages take two strings, the private
+			 * endpoint checks three */
 			error_set(err, (const char *)sqlite3_column_text(st, 0),
-				  sqlite3_column_int(st, 1), _(checks[i].msg),
+				  sqlite3_column_int(st, 1), _(msg),
 				  (const char *)sqlite3_column_text(st, 2),
-				  (const char *)sqlite3_column_text(st, 3));
+				  (const char *)sqlite3_column_text(st, 3),
+				  (const char *)sqlite3_column_text(st, 4));
 			sqlite3_finalize(st);
 			return -1;
 		}
@@ -109,7 +130,12 @@ catalog_import(sqlite3 *db, struct catalog_source *src, size_t n,
 	l.db = db;
 	l.err = err;
 	strset_init(&l.features);
-	strlist_init(&l.seen_text);
+	strlist_init(&l.groups);
+	strlist_init(&l.defaults);
+	strset_init(&l.group_index);
+	strset_init(&l.feature_group);
+	strset_init(&l.group_default);
+	strset_init(&l.seen_text);
 	strlist_init(&l.requires);
 	sbuf_init(&l.text);
 	sbuf_init(&l.digest);
@@ -147,11 +173,10 @@ catalog_import(sqlite3 *db, struct catalog_source *src, size_t n,
 out:
 	for (int i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(l.st[i]);
-	free(l.product);
+	loader_product_fini(&l);
 	free(l.text_field);
 	free(l.text_lang);
-	strset_fini(&l.features);
-	strlist_fini(&l.seen_text);
+	strset_fini(&l.seen_text);
 	strlist_fini(&l.requires);
 	sbuf_fini(&l.text);
 	sbuf_fini(&l.digest);

@@ -20,6 +20,9 @@ struct catalog {
 	/* the snapshots read so far, one per language (snapshot.c) */
 	struct catalog_snapshot **snap;
 	size_t nsnap;
+	/* a value read back did not pass catalog_col: what and where ("":
+	 * none did); the reading that met it fails (catalog_damage_error) */
+	char damage[512];
 };
 
 void catalog_snapshot_free(struct catalog_snapshot **s);
@@ -97,10 +100,34 @@ void catalog_db_error(sqlite3 *db, const char *what, struct pp_error *err);
  * catalog's language.  -1 with ERR set and *ST NULL on failure. */
 int catalog_prepare(struct catalog *c, const char *sql, sqlite3_stmt **st,
 		    struct pp_error *err);
-/* Column I of ST's row copied into pool P (NULL for NULL). */
-const char *catalog_col(struct pool *p, sqlite3_stmt *st, int i);
+/* Values read back from the cache.  The cache is a file: what the
+ * importer stored was checked and cleaned, but anyone who can write the
+ * file can put anything in it.  Every value a reader of the cache takes
+ * from a row goes through these, the one place where it is cleaned and
+ * checked again: texts are cleaned as on import, ids must be ids, port
+ * lists and conditions the canonical forms the importer writes, digests
+ * 16 hexadecimal digits, numbers in range.  A value that fails is
+ * replaced by a harmless one and recorded in C (the first only); the
+ * reading then fails with catalog_damage_error. */
+enum catalog_value_kind {
+	CV_TEXT,	/* free text: cleaned (text_clean) */
+	CV_ID,		/* an id (id_valid) */
+	CV_PORTS,	/* a port list in canonical form (ports_canonical) */
+	CV_COND,	/* a condition in canonical form, "" for always */
+	CV_DIGEST,	/* 16 lower-case hexadecimal digits */
+};
+/* Column I of ST's row as KIND, copied into pool P (NULL for NULL). */
+const char *catalog_col(struct catalog *c, struct pool *p, sqlite3_stmt *st, int i,
+			enum catalog_value_kind kind);
 /* The same interned in SET: one copy of each distinct string. */
-const char *catalog_col_interned(struct strset *set, sqlite3_stmt *st, int i);
+const char *catalog_col_interned(struct catalog *c, struct strset *set, sqlite3_stmt *st,
+				 int i, enum catalog_value_kind kind);
+/* Column I as an integer in LO..HI (else LO, recorded). */
+long long catalog_col_int(struct catalog *c, sqlite3_stmt *st, int i, long long lo,
+			  long long hi);
+/* When a value read from C failed: -1 with ERR saying which, and the
+ * cache file is removed (the next run rebuilds it); else 0. */
+int catalog_damage_error(struct catalog *c, struct pp_error *err);
 /* V with room for item N (of SIZE bytes): grown by half when full. */
 void *catalog_grow(void *v, size_t n, size_t *cap, size_t size);
 

@@ -130,6 +130,64 @@ loader_insert_unique(struct loader *l, sqlite3_stmt *st, const char *table,
 	return false;
 }
 
+void
+loader_product_fini(struct loader *l)
+{
+	xfree(&l->product);
+	strset_fini(&l->features);
+	strlist_fini(&l->groups);
+	strlist_fini(&l->defaults);
+	strset_fini(&l->group_index);
+	strset_fini(&l->feature_group);
+	strset_fini(&l->group_default);
+}
+
+void
+loader_add_to_group(struct loader *l, const char *id, const char *grp, bool dflt)
+{
+	long long g, d;
+
+	if (!strset_get(&l->group_index, grp, &g)) {
+		g = (long long)l->groups.n;
+		strlist_add(&l->groups, grp);
+		strset_put(&l->group_index, grp, g);
+	}
+	strset_put(&l->feature_group, id, g);
+	if (!dflt)
+		return;
+	if (strset_get(&l->group_default, grp, &d)) {
+		xmldoc_fail(&l->doc, l->line,
+			    _("features \"%1$s\" and \"%2$s\" are both the default of group \"%3$s\" (alternatives: at most one of a group is selected)"),
+			    l->defaults.v[d], id, grp);
+		return;
+	}
+	strset_put(&l->group_default, grp, (long long)l->defaults.n);
+	strlist_add(&l->defaults, id);
+}
+
+/* Whether a condition can hold: two positive literals from one group of
+ * alternatives never hold together. */
+static bool
+check_satisfiable(struct loader *l, const char *cond, const struct cond_lit *lits, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		long long gi, gj;
+
+		if (lits[i].neg || !strset_get(&l->feature_group, lits[i].id, &gi))
+			continue;
+		for (size_t j = i + 1; j < n; j++) {
+			if (lits[j].neg || !strset_get(&l->feature_group, lits[j].id, &gj) ||
+			    gi != gj)
+				continue;
+			xmldoc_fail(&l->doc, l->line,
+				    _("condition \"%1$s\" can never hold: \"%2$s\" and \"%3$s\" are alternatives of group \"%4$s\" (at most one is selected)"),
+				    cond, lits[i].id, lits[j].id, l->groups.v[gi]);
+			return false;
+		}
+	}
+	return true;
+}
+
 bool
 loader_check_cond(struct loader *l, const char *cond, struct cond_lit **lits, size_t *n)
 {
@@ -149,6 +207,11 @@ loader_check_cond(struct loader *l, const char *cond, struct cond_lit **lits, si
 			return false;
 		}
 	}
+	if (!check_satisfiable(l, cond, *lits, *n)) {
+		free(*lits);
+		*lits = NULL;
+		return false;
+	}
 	return true;
 }
 
@@ -163,7 +226,7 @@ loader_begin_object(struct loader *l, enum catalog_kind kind)
 			l->line = xmlGetLineNo(node);
 	}
 	l->depth = xmlTextReaderDepth(l->reader);
-	strlist_fini(&l->seen_text);
+	strset_fini(&l->seen_text);
 	sbuf_reset(&l->digest);
 	l->inferred = false;
 }
@@ -187,13 +250,12 @@ store_text(struct loader *l)
 		return;
 	}
 	snprintf(key, sizeof key, "%s/%s", l->text_field, l->text_lang);
-	if (strlist_contains(&l->seen_text, key)) {
+	if (!strset_add(&l->seen_text, key)) {
 		xmldoc_fail(&l->doc, l->text_line,
 			    _("<%s lang=\"%s\"> given twice"), l->text_field, l->text_lang);
 		free(value);
 		return;
 	}
-	strlist_add(&l->seen_text, key);
 	if (l->kind == KIND_PRODUCT && strcmp(l->text_field, "label") == 0 &&
 	    strcmp(l->text_lang, "en") == 0)
 		l->product_label = true;
@@ -307,7 +369,10 @@ on_end(struct loader *l, const char *name)
 
 /* What the shared XML plumbing (util/xmldoc.h) says about catalog files. */
 static const struct xmldoc_kind catalog_doc = {
-	.utf16 = N_("catalog files must be UTF-8 (this one is UTF-16)"),
+	/* TRANSLATORS: %s is an encoding: UTF-16, UTF-32, EBCDIC */
+	.not_utf8 = N_("catalog files must be UTF-8 (this one is %s)"),
+	/* TRANSLATORS: %s is the encoding the file's XML declaration names */
+	.declared = N_("catalog files must be UTF-8 (its XML declaration says encoding=\"%s\")"),
 	.decl = N_("DOCTYPE and ENTITY declarations are not allowed in catalog files"),
 	.invalid = N_("the file does not match the catalog schema"),
 	.schema_load = N_("internal error: cannot load the catalog schema"),
@@ -400,7 +465,6 @@ catalog_load_file(struct loader *l, xmlSchemaPtr schema, struct catalog_source *
 	}
 	xmldoc_reader_close(&l->doc, &l->reader, rc);
 	free(data);
-	xfree(&l->product);
-	strset_fini(&l->features);
+	loader_product_fini(l);
 	return l->doc.failed ? -1 : 0;
 }

@@ -34,6 +34,11 @@ struct loader {
 	bool product_has_server;
 	bool product_label;	/* an English label was given */
 	struct strset features;	/* ids declared by the product -> rid */
+	/* its groups of alternatives: each group's name (an index into
+	 * groups, by name in group_index), each grouped feature's group, and
+	 * each group's default feature (an index into defaults) */
+	struct strlist groups, defaults;
+	struct strset group_index, feature_group, group_default;
 	/* features' requirements, checked when the product ends (a feature
 	 * may need one declared after it): "id\tcondition\tline" */
 	struct strlist requires;
@@ -43,7 +48,7 @@ struct loader {
 	sqlite3_int64 rid;
 	long line;
 	int depth;
-	struct strlist seen_text;	/* "field/lang" already stored */
+	struct strset seen_text;	/* "field/lang" already stored */
 	bool inferred;
 	struct sbuf digest;		/* what a flow's digest covers */
 	/* outer object while inside a product's child */
@@ -73,6 +78,11 @@ bool loader_insert_unique(struct loader *l, sqlite3_stmt *st, const char *table,
 /* Parses COND and checks each literal names a feature of the product. */
 bool loader_check_cond(struct loader *l, const char *cond, struct cond_lit **lits,
 		       size_t *n);
+/* Records that feature ID of the current product belongs to group GRP
+ * of alternatives; with DFLT it is the group's default (one at most). */
+void loader_add_to_group(struct loader *l, const char *id, const char *grp, bool dflt);
+/* Frees what L holds about the current product. */
+void loader_product_fini(struct loader *l);
 /* The current element starts an object of KIND (line, depth, texts). */
 void loader_begin_object(struct loader *l, enum catalog_kind kind);
 

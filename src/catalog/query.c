@@ -3,11 +3,16 @@
  * snapshot's), and the helpers every reader of the cache uses. */
 #include "config.h"
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalog/internal.h"
 #include "catalog/snapshot.h"
+#include "util/i18n.h"
+#include "util/netspec.h"
 #include "util/pool.h"
 #include "util/str.h"
 
@@ -34,18 +39,158 @@ catalog_prepare(struct catalog *c, const char *sql, sqlite3_stmt **st,
 	return 0;
 }
 
-const char *
-catalog_col(struct pool *p, sqlite3_stmt *st, int i)
+/* ---- values read back from the cache (internal.h) ---- */
+
+/* Records the first value that failed: WHAT it should have been. */
+static void
+damaged(struct catalog *c, sqlite3_stmt *st, int i, const char *what, const char *v)
 {
-	return pool_strdup(p, (const char *)sqlite3_column_text(st, i));
+	char quoted[80];
+	const char *col = sqlite3_column_name(st, i);
+
+	if (c->damage[0] != '\0')
+		return;
+	text_clean_into(quoted, sizeof quoted, v != NULL ? v : "");
+	/* TRANSLATORS: %1$s is what the value should be ("an id"), %2$s
+	 * the value, %3$s the database column */
+	snprintf(c->damage, sizeof c->damage, _("%1$s expected, \"%2$s\" found (column %3$s)"),
+		 what, quoted, col != NULL ? col : "?");
 }
 
-const char *
-catalog_col_interned(struct strset *set, sqlite3_stmt *st, int i)
+static bool
+is_digest(const char *v)
+{
+	size_t n = 0;
+
+	for (; v[n] != '\0'; n++)
+		if (!((v[n] >= '0' && v[n] <= '9') || (v[n] >= 'a' && v[n] <= 'f')))
+			return false;
+	return n == 16;
+}
+
+/* Whether V is the canonical form of a port list or a condition. */
+static bool
+is_canonical(const char *v, enum catalog_value_kind kind)
+{
+	char msg[128], *canon = NULL;
+	bool ok;
+
+	if (kind == CV_PORTS) {
+		canon = ports_canonical(v, msg, sizeof msg);
+	} else {
+		struct cond_lit *lits;
+		size_t n;
+
+		if (cond_parse(v, &lits, &n, msg, sizeof msg) != 0)
+			return false;
+		canon = cond_format(lits, n);
+		free(lits);
+	}
+	ok = canon != NULL && strcmp(canon, v) == 0;
+	free(canon);
+	return ok;
+}
+
+/* Column I of ST checked as KIND: V itself, a harmless stand-in for a
+ * value that fails (recorded), or for text, *CLEAN (caller-owned) when
+ * cleaning changed it. */
+static const char *
+checked(struct catalog *c, sqlite3_stmt *st, int i, enum catalog_value_kind kind,
+	char **clean)
 {
 	const char *v = (const char *)sqlite3_column_text(st, i);
 
-	return v != NULL ? strset_intern(set, v) : NULL;
+	*clean = NULL;
+	if (v == NULL)
+		return NULL;
+	switch (kind) {
+	case CV_TEXT:
+		if (!text_is_clean(v))
+			return *clean = text_clean(v);
+		return v;
+	case CV_ID:
+		if (id_valid(v))
+			return v;
+		damaged(c, st, i, _("an id"), v);
+		return "?";
+	case CV_PORTS:
+		if (is_canonical(v, kind))
+			return v;
+		damaged(c, st, i, _("a port list"), v);
+		return NULL;
+	case CV_COND:
+		if (v[0] == '\0' || is_canonical(v, kind))
+			return v;
+		damaged(c, st, i, _("a condition"), v);
+		return "";
+	case CV_DIGEST:
+		if (is_digest(v))
+			return v;
+		damaged(c, st, i, _("a digest"), v);
+		return "0000000000000000";
+	}
+	return v;
+}
+
+const char *
+catalog_col(struct catalog *c, struct pool *p, sqlite3_stmt *st, int i,
+	    enum catalog_value_kind kind)
+{
+	char *clean;
+	const char *v = checked(c, st, i, kind, &clean), *r = pool_strdup(p, v);
+
+	free(clean);
+	return r;
+}
+
+const char *
+catalog_col_interned(struct catalog *c, struct strset *set, sqlite3_stmt *st, int i,
+		     enum catalog_value_kind kind)
+{
+	char *clean;
+	const char *v = checked(c, st, i, kind, &clean), *r;
+
+	r = v != NULL ? strset_intern(set, v) : NULL;
+	free(clean);
+	return r;
+}
+
+long long
+catalog_col_int(struct catalog *c, sqlite3_stmt *st, int i, long long lo, long long hi)
+{
+	long long v = sqlite3_column_int64(st, i);
+	int type = sqlite3_column_type(st, i);
+
+	if (type == SQLITE_INTEGER && v >= lo && v <= hi)
+		return v;
+	if (type == SQLITE_NULL && lo <= 0 && 0 <= hi)
+		return 0;
+	if (type == SQLITE_INTEGER) {
+		char num[32];
+
+		snprintf(num, sizeof num, "%lld", v);
+		damaged(c, st, i, _("a number in range"), num);
+	} else
+		damaged(c, st, i, _("a number in range"), (const char *)sqlite3_column_text(st, i));
+	return lo;
+}
+
+int
+catalog_damage_error(struct catalog *c, struct pp_error *err)
+{
+	if (c->damage[0] == '\0')
+		return 0;
+	if (c->path[0] == '\0') {
+		error_set(err, NULL, 0, _("catalog database: %s"), c->damage);
+		return -1;
+	}
+	/* it is ours (a private directory) and only a cache: the next run
+	 * builds it again from the sources */
+	(void)unlink(c->path);
+	error_set(err, c->path, 0,
+		  _("the catalog cache was changed outside portplan (%s); it has been removed: run the command again to rebuild it"),
+		  c->damage);
+	return -1;
 }
 
 void *

@@ -34,12 +34,11 @@ loader_start_product(struct loader *l)
 	char *id = loader_attr(l, "id"), *vendor = loader_attr(l, "vendor");
 
 	loader_begin_object(l, KIND_PRODUCT);
-	free(l->product);
+	loader_product_fini(l);
 	l->product = xstrdup(id);
 	l->product_line = l->line;
 	l->product_has_server = false;
 	l->product_label = false;
-	strset_fini(&l->features);
 	loader_bind_text(l->st[S_PRODUCT], 1, id);
 	loader_bind_text(l->st[S_PRODUCT], 2, vendor);
 	loader_bind_text(l->st[S_PRODUCT], 3, l->doc.name);
@@ -89,8 +88,11 @@ loader_start_feature(struct loader *l)
 	loader_bind_text(st, 6, l->doc.name);
 	sqlite3_bind_int64(st, 7, l->line);
 	loader_bind_text(st, 8, canon);
-	if (loader_insert_unique(l, st, "feature", _("feature"), l->product, id))
+	if (loader_insert_unique(l, st, "feature", _("feature"), l->product, id)) {
 		strset_put(&l->features, id, l->rid);
+		if (grp != NULL)
+			loader_add_to_group(l, id, grp, loader_attr_bool(l, "default", false));
+	}
 out:
 	free(id);
 	free(kind);
@@ -206,6 +208,12 @@ loader_start_flow(struct loader *l)
 	loader_begin_object(l, KIND_FLOW);
 	l->inferred = prov != NULL && strcmp(prov, "inferred") == 0;
 	proto = proto_parse(proto_s);
+	if (proto == 0) {
+		xmldoc_fail(&l->doc, l->line,
+			    _("flow \"%s\": protocol 0 is not a protocol (many firewalls read it as \"any\"); name the protocol"),
+			    id);
+		goto out;
+	}
 	if (proto < 0) {
 		xmldoc_fail(&l->doc, l->line, _("flow \"%s\": invalid protocol \"%s\""), id,
 			    proto_s != NULL ? proto_s : "");
@@ -356,7 +364,7 @@ has_text(struct loader *l, const char *field, const char *lang)
 	char key[64];
 
 	snprintf(key, sizeof key, "%s/%s", field, lang);
-	return strlist_contains(&l->seen_text, key);
+	return strset_contains(&l->seen_text, key);
 }
 
 /* Ends the current object: checks what the schema cannot say. */
@@ -407,7 +415,6 @@ loader_end_product(struct loader *l)
 		xmldoc_fail(&l->doc, l->product_line,
 			    _("product \"%s\" declares no endpoint with its own id (its server)"),
 			    l->product);
-	xfree(&l->product);
-	strset_fini(&l->features);
+	loader_product_fini(l);
 }
 

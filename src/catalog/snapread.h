@@ -33,8 +33,10 @@ void snap_rid_fini(struct rid_map *m);
 int snap_corrupt(struct catalog *c, const char *what, struct pp_error *err);
 /* Steps ST once: 1 for a row, 0 at the end, -1 with ERR on an error. */
 int snap_step(struct catalog *c, sqlite3_stmt *st, struct pp_error *err);
-/* Column I as an interned string (ids, documents, sections...). */
-const char *snap_col_interned(struct catalog_snapshot *s, sqlite3_stmt *st, int i);
+/* Column I as an interned string (ids, documents, sections...), checked
+ * as KIND (catalog_col_interned). */
+const char *snap_col_interned(struct catalog *c, struct catalog_snapshot *s, sqlite3_stmt *st,
+			      int i, enum catalog_value_kind kind);
 /* A zeroed array of N items of SIZE bytes (at least one). */
 void *snap_alloc(size_t n, size_t size);
 

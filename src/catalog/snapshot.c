@@ -92,9 +92,10 @@ snap_rid_init(struct catalog *c, const char *table, struct rid_map *m, size_t *c
 
 /* Column I as an interned string (ids, documents, sections...). */
 const char *
-snap_col_interned(struct catalog_snapshot *s, sqlite3_stmt *st, int i)
+snap_col_interned(struct catalog *c, struct catalog_snapshot *s, sqlite3_stmt *st, int i,
+		  enum catalog_value_kind kind)
 {
-	return catalog_col_interned(&s->strings, st, i);
+	return catalog_col_interned(c, &s->strings, st, i, kind);
 }
 
 /* Steps ST once: 1 for a row, 0 at the end, -1 on an error. */
@@ -153,7 +154,7 @@ snap_load_texts(struct catalog *c, struct catalog_snapshot *s, const struct text
 				continue;
 			slot = (const char **)((char *)k->records + owner * k->size + k->offset[f]);
 			if (*slot == NULL || preferred)
-				*slot = catalog_col(s->pool, st, 4);
+				*slot = catalog_col(c, s->pool, st, 4, CV_TEXT);
 		}
 	}
 	sqlite3_finalize(st);
@@ -183,7 +184,7 @@ load_zones(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 	while ((rc = snap_step(c, st, err)) == 1 && s->zones.n < n) {
 		struct catalog_zone *z = &s->zones.v[s->zones.n];
 
-		z->id = snap_col_interned(s, st, 1);
+		z->id = snap_col_interned(c, s, st, 1, CV_ID);
 		if (z->id == NULL || !snap_rid_set(m, sqlite3_column_int64(st, 0), s->zones.n)) {
 			sqlite3_finalize(st);
 			return snap_corrupt(c, "zone", err);
@@ -210,13 +211,13 @@ load_products(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 	while ((rc = snap_step(c, st, err)) == 1 && s->products.n < n) {
 		struct catalog_product *p = &s->products.v[s->products.n];
 
-		p->id = snap_col_interned(s, st, 1);
+		p->id = snap_col_interned(c, s, st, 1, CV_ID);
 		if (p->id == NULL || !snap_rid_set(m, sqlite3_column_int64(st, 0), s->products.n)) {
 			sqlite3_finalize(st);
 			return snap_corrupt(c, "product", err);
 		}
-		p->vendor = snap_col_interned(s, st, 2);
-		p->file = snap_col_interned(s, st, 3);
+		p->vendor = snap_col_interned(c, s, st, 2, CV_TEXT);
+		p->file = snap_col_interned(c, s, st, 3, CV_TEXT);
 		strset_put(&s->product_index, p->id, (long long)s->products.n++);
 	}
 	sqlite3_finalize(st);
@@ -246,7 +247,7 @@ load_features(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 		uint32_t pi;
 		char key[2 * ID_MAX + 2];
 
-		f->product = snap_col_interned(s, st, 1);
+		f->product = snap_col_interned(c, s, st, 1, CV_ID);
 		pi = f->product != NULL ? catalog_product_index(s, f->product) : CATALOG_NONE;
 		if (pi == CATALOG_NONE || pi < last) {
 			sqlite3_finalize(st);
@@ -258,11 +259,11 @@ load_features(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 			return snap_corrupt(c, "feature", err);
 		}
 		f->product = s->products.v[pi].id;
-		f->id = snap_col_interned(s, st, 2);
-		f->kind = snap_col_interned(s, st, 3);
-		f->group = snap_col_interned(s, st, 4);
-		f->dflt = sqlite3_column_int(st, 5) != 0;
-		f->requires = snap_col_interned(s, st, 6);
+		f->id = snap_col_interned(c, s, st, 2, CV_ID);
+		f->kind = snap_col_interned(c, s, st, 3, CV_ID);
+		f->group = snap_col_interned(c, s, st, 4, CV_ID);
+		f->dflt = catalog_col_int(c, st, 5, 0, 1) != 0;
+		f->requires = snap_col_interned(c, s, st, 6, CV_COND);
 		if (f->id == NULL || f->kind == NULL) {
 			sqlite3_finalize(st);
 			return snap_corrupt(c, "feature", err);
@@ -296,10 +297,10 @@ load_endpoints(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 	while ((rc = snap_step(c, st, err)) == 1 && s->endpoints.n < n) {
 		struct catalog_endpoint *e = &s->endpoints.v[s->endpoints.n];
 
-		e->id = snap_col_interned(s, st, 1);
-		e->product = snap_col_interned(s, st, 2);
-		e->zone = snap_col_interned(s, st, 3);
-		e->follows = snap_col_interned(s, st, 4);
+		e->id = snap_col_interned(c, s, st, 1, CV_ID);
+		e->product = snap_col_interned(c, s, st, 2, CV_ID);
+		e->zone = snap_col_interned(c, s, st, 3, CV_ID);
+		e->follows = snap_col_interned(c, s, st, 4, CV_ID);
 		if (e->id == NULL || e->zone == NULL ||
 		    !snap_rid_set(m, sqlite3_column_int64(st, 0), s->endpoints.n)) {
 			sqlite3_finalize(st);
@@ -321,7 +322,7 @@ load_endpoints(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 		sbuf_init(&fq[i]);
 	while ((rc = snap_step(c, st, err)) == 1) {
 		uint32_t e = snap_rid_get(m, sqlite3_column_int64(st, 0));
-		const char *pat = catalog_col(s->pool, st, 1);
+		const char *pat = catalog_col(c, s->pool, st, 1, CV_TEXT);
 
 		if (e != CATALOG_NONE && pat != NULL)
 			sbuf_addf(&fq[e], "%s%s", fq[e].len ? ", " : "", pat);
@@ -352,14 +353,14 @@ load_documents(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 	while ((rc = snap_step(c, st, err)) == 1 && s->documents.n < n) {
 		struct catalog_document *d = &s->documents.v[s->documents.n];
 
-		d->source = snap_col_interned(s, st, 1);
-		d->vendor = snap_col_interned(s, st, 2);
-		d->product = snap_col_interned(s, st, 3);
-		d->lang = snap_col_interned(s, st, 4);
-		d->edition = snap_col_interned(s, st, 5);
-		d->version = snap_col_interned(s, st, 6);
-		d->date = snap_col_interned(s, st, 7);
-		d->url = snap_col_interned(s, st, 8);
+		d->source = snap_col_interned(c, s, st, 1, CV_TEXT);
+		d->vendor = snap_col_interned(c, s, st, 2, CV_TEXT);
+		d->product = snap_col_interned(c, s, st, 3, CV_TEXT);
+		d->lang = snap_col_interned(c, s, st, 4, CV_TEXT);
+		d->edition = snap_col_interned(c, s, st, 5, CV_TEXT);
+		d->version = snap_col_interned(c, s, st, 6, CV_TEXT);
+		d->date = snap_col_interned(c, s, st, 7, CV_TEXT);
+		d->url = snap_col_interned(c, s, st, 8, CV_TEXT);
 		if (d->source == NULL || d->vendor == NULL || d->product == NULL ||
 		    d->lang == NULL || !snap_rid_set(m, sqlite3_column_int64(st, 0), s->documents.n)) {
 			sqlite3_finalize(st);
@@ -555,6 +556,9 @@ catalog_snapshot(struct catalog *c, unsigned parts, struct pp_error *err)
 			s->parts |= CATALOG_PART_FLOWS;
 	}
 	sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
+	/* a value that did not pass catalog_col: the cache was changed */
+	if (rc == 0)
+		rc = catalog_damage_error(c, err);
 	if (rc != 0) {
 		/* never half a snapshot: the next call starts again */
 		catalog_snapshot_free(&c->snap[i]);

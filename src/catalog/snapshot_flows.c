@@ -177,24 +177,24 @@ load_flow_rows(struct catalog *c, struct catalog_snapshot *s, struct maps *m,
 		s->flow_dst[i] = snap_rid_get(&m->endpoint, sqlite3_column_int64(st, 3));
 		f->product = s->products.v[p].id;
 		f->file = s->products.v[p].file;
-		f->id = catalog_col(s->pool, st, 4);
+		f->id = catalog_col(c, s->pool, st, 4, CV_ID);
 		/* the ends' ids shared with the endpoints where they are known */
 		f->from = s->flow_src[i] != CATALOG_NONE ? s->endpoints.v[s->flow_src[i]].id :
-			snap_col_interned(s, st, 5);
+			snap_col_interned(c, s, st, 5, CV_ID);
 		f->to = s->flow_dst[i] != CATALOG_NONE ? s->endpoints.v[s->flow_dst[i]].id :
-			snap_col_interned(s, st, 6);
-		f->proto = sqlite3_column_int(st, 7);
-		f->ports = snap_col_interned(s, st, 8);
-		f->cond = snap_col_interned(s, st, 9);
-		f->required = sqlite3_column_int(st, 10) != 0;
-		f->inferred = sqlite3_column_int(st, 11) != 0;
-		f->doc = snap_col_interned(s, st, 12);
-		f->section = snap_col_interned(s, st, 13);
-		f->interfaces = snap_col_interned(s, st, 14);
-		f->preferred = snap_col_interned(s, st, 15);
-		f->digest = catalog_col(s->pool, st, 16);
-		f->line = sqlite3_column_int(st, 17);
-		f->tls_twin = snap_col_interned(s, st, 18);
+			snap_col_interned(c, s, st, 6, CV_ID);
+		f->proto = (int)catalog_col_int(c, st, 7, 1, 255);
+		f->ports = snap_col_interned(c, s, st, 8, CV_PORTS);
+		f->cond = snap_col_interned(c, s, st, 9, CV_COND);
+		f->required = catalog_col_int(c, st, 10, 0, 1) != 0;
+		f->inferred = catalog_col_int(c, st, 11, 0, 1) != 0;
+		f->doc = snap_col_interned(c, s, st, 12, CV_TEXT);
+		f->section = snap_col_interned(c, s, st, 13, CV_TEXT);
+		f->interfaces = snap_col_interned(c, s, st, 14, CV_TEXT);
+		f->preferred = snap_col_interned(c, s, st, 15, CV_TEXT);
+		f->digest = catalog_col(c, s->pool, st, 16, CV_DIGEST);
+		f->line = (long)catalog_col_int(c, st, 17, 0, 0x7fffffff);
+		f->tls_twin = snap_col_interned(c, s, st, 18, CV_ID);
 		if (f->id == NULL || f->from == NULL || f->to == NULL || f->cond == NULL ||
 		    f->doc == NULL || f->section == NULL) {
 			rc = snap_corrupt(c, "flow", err);
@@ -245,11 +245,11 @@ load_gap_rows(struct catalog *c, struct catalog_snapshot *s, struct maps *m,
 		g = &s->gaps.v[i];
 		s->gap_product[i] = p;
 		g->product = s->products.v[p].id;
-		g->id = catalog_col(s->pool, st, 2);
-		g->cond = snap_col_interned(s, st, 3);
-		g->doc = snap_col_interned(s, st, 4);
-		g->section = snap_col_interned(s, st, 5);
-		g->kind = snap_col_interned(s, st, 6);
+		g->id = catalog_col(c, s->pool, st, 2, CV_ID);
+		g->cond = snap_col_interned(c, s, st, 3, CV_COND);
+		g->doc = snap_col_interned(c, s, st, 4, CV_TEXT);
+		g->section = snap_col_interned(c, s, st, 5, CV_TEXT);
+		g->kind = snap_col_interned(c, s, st, 6, CV_ID);
 		if (g->kind == NULL)
 			g->kind = "gap";
 		if (g->id == NULL || g->cond == NULL || g->doc == NULL || g->section == NULL) {
@@ -302,9 +302,9 @@ link_flows(struct catalog *c, struct catalog_snapshot *s, const struct rid_map *
 			cites = xreallocarray(cites, cap, sizeof *cites);
 			owner = xreallocarray(owner, cap, sizeof *owner);
 		}
-		cites[n].lang = snap_col_interned(s, st, 1);
-		cites[n].doc = snap_col_interned(s, st, 2);
-		cites[n].section = snap_col_interned(s, st, 3);
+		cites[n].lang = snap_col_interned(c, s, st, 1, CV_TEXT);
+		cites[n].doc = snap_col_interned(c, s, st, 2, CV_TEXT);
+		cites[n].section = snap_col_interned(c, s, st, 3, CV_TEXT);
 		owner[n++] = f;
 	}
 	sqlite3_finalize(st);

@@ -4,8 +4,11 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "catalog/internal.h"
 #include "util/file.h"
@@ -18,24 +21,44 @@ cmp_cstr(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Whether the file or directory META describes was listed already (a
+ * directory given twice, the bundled one named again, a file linked into
+ * two directories): it is read once.  SEEN maps "dev:ino" to nothing. */
+static bool
+seen_before(struct strset *seen, const struct stat *st)
+{
+	char key[64];
+
+	snprintf(key, sizeof key, "%llu:%llu", (unsigned long long)st->st_dev,
+		 (unsigned long long)st->st_ino);
+	return !strset_add(seen, key);
+}
+
 int
 catalog_sources(const struct strlist *dirs, struct catalog_source **out,
 		size_t *n, struct pp_error *err)
 {
 	struct catalog_source *v = NULL;
-	size_t cnt = 0;
+	size_t cnt = 0, cap = 0;
+	struct strset seen;
 
 	*out = NULL;
 	*n = 0;
+	strset_init(&seen);
 	for (size_t d = 0; d < dirs->n; d++) {
 		DIR *dir = opendir(dirs->v[d]);
 		struct dirent *de;
 		struct strlist names;
+		struct stat st;
 
 		if (dir == NULL) {
 			error_set(err, dirs->v[d], 0,
 				  _("cannot open catalog directory: %s"), strerror(errno));
 			goto fail;
+		}
+		if (fstat(dirfd(dir), &st) == 0 && seen_before(&seen, &st)) {
+			closedir(dir);
+			continue;
 		}
 		strlist_init(&names);
 		while ((de = readdir(dir)) != NULL) {
@@ -58,7 +81,16 @@ catalog_sources(const struct strlist *dirs, struct catalog_source **out,
 				strlist_fini(&names);
 				goto fail;
 			}
-			v = xreallocarray(v, cnt + 1, sizeof *v);
+			st.st_dev = (dev_t)meta.dev;
+			st.st_ino = (ino_t)meta.ino;
+			if (seen_before(&seen, &st)) {
+				free(path);
+				continue;
+			}
+			if (cnt == cap) {
+				cap = cap < 16 ? 16 : 2 * cap;
+				v = xreallocarray(v, cap, sizeof *v);
+			}
 			memset(&v[cnt], 0, sizeof v[cnt]);
 			v[cnt].path = path;
 			v[cnt].meta = meta;
@@ -66,10 +98,12 @@ catalog_sources(const struct strlist *dirs, struct catalog_source **out,
 		}
 		strlist_fini(&names);
 	}
+	strset_fini(&seen);
 	*out = v;
 	*n = cnt;
 	return 0;
 fail:
+	strset_fini(&seen);
 	catalog_sources_free(v, cnt);
 	return -1;
 }

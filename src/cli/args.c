@@ -326,6 +326,10 @@ cli_parse(int argc, char **argv, struct cli_args *a, char *errbuf, size_t errsiz
 	if (a->cmd == CMD_HELP)
 		return 0;
 
+	if (a->output != NULL && a->output[0] == '\0') {
+		snprintf(errbuf, errsize, _("-o needs a file name (- for standard output)"));
+		return -1;
+	}
 	if (a->format != NULL && a->cmd != CMD_LIST) {
 		/* the registry's formats; for diff, those with a delta */
 		const struct exporter *ex = export_find(a->format);

@@ -29,22 +29,6 @@ same_file(const char *a, const char *b)
 	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* Where to write OUTPUT: through a symbolic link to an existing file (a
- * plan linked into a repository stays linked), else OUTPUT.  Caller-owned. */
-static char *
-save_target(const char *output)
-{
-	struct stat st;
-	char *real;
-
-	if (strcmp(output, "-") == 0 || lstat(output, &st) != 0 || !S_ISLNK(st.st_mode))
-		return xstrdup(output);
-	real = realpath(output, NULL);
-	if (real == NULL)
-		return xstrdup(output);	/* dangling: the link itself */
-	return real;
-}
-
 int
 cli_cmd_save(struct cli_args *a)
 {
@@ -69,11 +53,18 @@ cli_cmd_save(struct cli_args *a)
 	/* names the catalog does not know are kept: say so */
 	if (cli_report_resolution(r, &err) != 0)
 		goto fail;
-	/* never overwrite a file that is not the plan being edited */
-	if (a->force || strcmp(a->output, "-") == 0 ||
-	    (a->files.n == 1 && same_file(a->files.v[0], a->output)))
+	/* never overwrite a file that is not the plan being edited; saving
+	 * the plan back to the file it was read from follows a symbolic link
+	 * to it (a plan linked into a repository stays linked), any other
+	 * link is refused (util/file.h) */
+	if (a->force || strcmp(a->output, "-") == 0)
 		flags = 0;
-	target = save_target(a->output);
+	if (a->files.n == 1 && strcmp(a->output, "-") != 0 &&
+	    same_file(a->files.v[0], a->output)) {
+		flags = 0;
+		target = file_resolve_link(a->output);
+	} else
+		target = xstrdup(a->output);
 	if (resolve_save_plan(s.cat, s.plan, target, flags, &err) != 0)
 		goto fail;
 	rc = 0;

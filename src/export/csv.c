@@ -62,49 +62,55 @@ static const char *const section_names[] = {
 	[RULE_HOST_LOCAL] = "host-local",
 };
 
-/* Joins one field of every origin with " | ". */
+/* Joins one field of every origin with " | ": PUT appends the field of
+ * one flow (nothing when it has none).  No fixed buffer: a value is
+ * never cut, whatever its length. */
 static char *
-join_origins(const struct rule *rule, const char *(*get)(const struct catalog_flow *))
+join_origins(const struct rule *rule, void (*put)(struct sbuf *, const struct catalog_flow *))
 {
 	struct sbuf b;
 	bool any = false;
 
 	sbuf_init(&b);
 	for (size_t i = 0; i < rule->norigins; i++) {
-		const char *v = get(rule->origins[i]);
+		size_t before;
 
 		if (i > 0)
 			sbuf_add(&b, " | ");
-		if (v != NULL && *v != '\0') {
-			sbuf_add(&b, v);
-			any = true;
-		}
+		before = b.len;
+		put(&b, rule->origins[i]);
+		any |= b.len > before;
 	}
 	if (!any)
 		sbuf_reset(&b);
 	return sbuf_take(&b);
 }
 
-static const char *o_purpose(const struct catalog_flow *f) { return f->purpose; }
-static const char *o_product(const struct catalog_flow *f) { return f->product; }
-static const char *o_id(const struct catalog_flow *f) { return f->id; }
-static const char *o_cond(const struct catalog_flow *f) { return f->cond; }
-static const char *o_reason(const struct catalog_flow *f) { return f->inferred ? f->reason : ""; }
-static const char *o_note(const struct catalog_flow *f) { return f->note; }
+static void o_purpose(struct sbuf *b, const struct catalog_flow *f) { sbuf_add(b, f->purpose); }
+static void o_product(struct sbuf *b, const struct catalog_flow *f) { sbuf_add(b, f->product); }
+static void o_id(struct sbuf *b, const struct catalog_flow *f) { sbuf_add(b, f->id); }
+static void o_cond(struct sbuf *b, const struct catalog_flow *f) { sbuf_add(b, f->cond); }
+static void o_note(struct sbuf *b, const struct catalog_flow *f) { sbuf_add(b, f->note); }
 
-static const char *
-o_reference(const struct catalog_flow *f)
+static void
+o_reason(struct sbuf *b, const struct catalog_flow *f)
 {
-	static char buf[2048];
-
-	snprintf(buf, sizeof buf, "%s, %s", f->doc, f->section);
-	return buf;
+	if (f->inferred)
+		sbuf_add(b, f->reason);
 }
 
-static const char *
-o_provenance(const struct catalog_flow *f)
+static void
+o_reference(struct sbuf *b, const struct catalog_flow *f)
 {
-	return f->inferred ? "inferred" : "source";
+	sbuf_add(b, f->doc);
+	sbuf_add(b, ", ");
+	sbuf_add(b, f->section);
+}
+
+static void
+o_provenance(struct sbuf *b, const struct catalog_flow *f)
+{
+	sbuf_add(b, f->inferred ? "inferred" : "source");
 }
 
 static void

@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "catalog/catalog.h"
 #include "export/export.h"
@@ -15,19 +17,56 @@
 #include "util/i18n.h"
 #include "util/netspec.h"
 
+/* Whether S at P starts "www." as a word (GFM's extended www autolink). */
+static bool
+starts_www(const char *start, const char *p)
+{
+	return (p == start || !isalnum((unsigned char)p[-1])) &&
+	       (p[0] == 'w' || p[0] == 'W') && strncasecmp(p, "www.", 4) == 0;
+}
+
 void
 export_md_cell(struct sbuf *out, const char *s)
 {
+	const char *start = s;
+
 	if (s == NULL || *s == '\0') {
 		sbuf_add(out, "");
 		return;
 	}
-	for (const char *start = s; *s != '\0'; s++) {
+	/* what would start a block where the text starts a line or a list
+	 * item (the notes paragraph, a bullet): a list marker ("- ", "+ ",
+	 * "1. ", "1) "), a thematic break or setext underline ("---", "===") */
+	if (((*s == '-' || *s == '+') && (s[1] == ' ' || s[1] == '\0')) ||
+	    ((*s == '-' || *s == '=') && s[1] == *s)) {
+		sbuf_addc(out, '\\');
+	} else if (isdigit((unsigned char)*s)) {
+		size_t n = strspn(s, "0123456789");
+
+		if (n <= 9 && (s[n] == '.' || s[n] == ')') &&
+		    (s[n + 1] == ' ' || s[n + 1] == '\0')) {
+			sbuf_addn(out, s, n);
+			sbuf_addc(out, '\\');
+			s += n;
+		}
+	}
+	for (; *s != '\0'; s++) {
 		/* an underscore inside a word never starts emphasis (GFM):
 		 * file names like 000_15f2.txt stay readable */
 		if (*s == '_' && s > start && isalnum((unsigned char)s[-1]) &&
 		    isalnum((unsigned char)s[1])) {
 			sbuf_addc(out, '_');
+			continue;
+		}
+		/* bare URLs are not turned into links: "http\://", "www\." */
+		if (*s == ':' && s[1] == '/' && s[2] == '/') {
+			sbuf_add(out, "\\:");
+			continue;
+		}
+		if (starts_www(start, s)) {
+			sbuf_addn(out, s, 3);
+			sbuf_add(out, "\\.");
+			s += 3;
 			continue;
 		}
 		switch (*s) {
@@ -41,6 +80,14 @@ export_md_cell(struct sbuf *out, const char *s)
 			break;
 		case '>':
 			sbuf_add(out, "&gt;");
+			break;
+		case '&':
+			/* an entity or character reference ("&copy;", "&#64;")
+			 * would be shown as the character it names */
+			if (isalnum((unsigned char)s[1]) || s[1] == '#')
+				sbuf_add(out, "&amp;");
+			else
+				sbuf_addc(out, '&');
 			break;
 		case '\n': case '\r': case '\t':
 			sbuf_addc(out, ' ');

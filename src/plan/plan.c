@@ -175,21 +175,29 @@ plan_set_feature(struct plan *p, const char *product, const char *id, bool on)
 	p->nfeatures++;
 }
 
+static int
+zone_key_cmp(const void *key, const void *item)
+{
+	return strcmp(key, ((const struct plan_zone *)item)->id);
+}
+
+/* Index of the first zone whose id is not less than ID (the zones are
+ * sorted by id). */
+static size_t
+zone_lower_bound(const struct plan *p, const char *id)
+{
+	return search_lower_bound(id, p->zones, p->nzones, sizeof *p->zones, zone_key_cmp);
+}
+
 void
 plan_add_zone(struct plan *p, const char *id, const char *label)
 {
-	size_t i;
+	size_t i = zone_lower_bound(p, id);
 
-	for (i = 0; i < p->nzones; i++) {
-		int c = strcmp(p->zones[i].id, id);
-
-		if (c == 0) {
-			free(p->zones[i].label);
-			p->zones[i].label = xstrdup(label);
-			return;
-		}
-		if (c > 0)
-			break;
+	if (i < p->nzones && strcmp(p->zones[i].id, id) == 0) {
+		free(p->zones[i].label);
+		p->zones[i].label = xstrdup(label);
+		return;
 	}
 	p->zones = xreallocarray(p->zones, p->nzones + 1, sizeof *p->zones);
 	memmove(&p->zones[i + 1], &p->zones[i], (p->nzones - i) * sizeof *p->zones);
@@ -216,10 +224,9 @@ plan_remove_zone(struct plan *p, const char *id)
 const struct plan_zone *
 plan_zone(const struct plan *p, const char *id)
 {
-	for (size_t i = 0; i < p->nzones; i++)
-		if (strcmp(p->zones[i].id, id) == 0)
-			return &p->zones[i];
-	return NULL;
+	size_t i = zone_lower_bound(p, id);
+
+	return i < p->nzones && strcmp(p->zones[i].id, id) == 0 ? &p->zones[i] : NULL;
 }
 
 const char *
@@ -228,6 +235,73 @@ plan_zone_label(const struct plan *p, const char *id)
 	const struct plan_zone *pz = plan_zone(p, id);
 
 	return pz != NULL && pz->label != NULL && pz->label[0] != '\0' ? pz->label : id;
+}
+
+/* ---- building a plan in bulk (plan/internal.h) ---- */
+
+void *
+plan_grow(void *v, size_t n, size_t size)
+{
+	/* the capacity is the next power of two (at least 16): it doubles
+	 * when N reaches one */
+	if (n == 0)
+		return xreallocarray(v, 16, size);
+	if (n >= 16 && (n & (n - 1)) == 0)
+		return xreallocarray(v, 2 * n, size);
+	return v;
+}
+
+static int
+cmp_feature(const void *a, const void *b)
+{
+	const struct plan_feature *x = a, *y = b;
+
+	return feature_cmp(x->product, x->id, y->product, y->id);
+}
+
+static int
+cmp_zone(const void *a, const void *b)
+{
+	return strcmp(((const struct plan_zone *)a)->id, ((const struct plan_zone *)b)->id);
+}
+
+void
+plan_strlist_sort_unique(struct strlist *l)
+{
+	size_t j = 0;
+
+	strlist_sort(l);
+	for (size_t i = 0; i < l->n; i++) {
+		if (j > 0 && strcmp(l->v[j - 1], l->v[i]) == 0)
+			free(l->v[i]);
+		else
+			l->v[j++] = l->v[i];
+	}
+	l->n = j;
+}
+
+void
+plan_sort(struct plan *p)
+{
+	size_t j = 0;
+
+	plan_strlist_sort_unique(&p->products);
+	if (p->nfeatures > 1)
+		qsort(p->features, p->nfeatures, sizeof *p->features, cmp_feature);
+	for (size_t i = 0; i < p->nfeatures; i++) {
+		struct plan_feature *f = &p->features[i];
+
+		if (j > 0 && cmp_feature(&p->features[j - 1], f) == 0) {
+			free(f->product);
+			free(f->id);
+		} else
+			p->features[j++] = *f;
+	}
+	p->nfeatures = j;
+	if (p->nzones > 1)
+		qsort(p->zones, p->nzones, sizeof *p->zones, cmp_zone);
+	plan_endpoint_sort(p);
+	plan_site_sort(p);
 }
 
 void

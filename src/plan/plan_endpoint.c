@@ -275,3 +275,20 @@ plan_remove_address(struct plan *p, const char *endpoint, const char *addr)
 {
 	plan_remove_address_at(p, NULL, endpoint, NULL, addr);
 }
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	return plan_endpoint_cmp(a, b);
+}
+
+void
+plan_endpoint_sort(struct plan *p)
+{
+	if (p->nendpoints > 1)
+		qsort(p->endpoints, p->nendpoints, sizeof *p->endpoints, cmp_entry);
+	for (size_t i = 0; i < p->nendpoints; i++) {
+		plan_strlist_sort_unique(&p->endpoints[i].addresses);
+		plan_strlist_sort_unique(&p->endpoints[i].hostnames);
+	}
+}

@@ -29,13 +29,11 @@ subnet_cmp(const void *key, const void *item)
 	return c != 0 ? c : (k->cidr != NULL ? strcmp(k->cidr, s->cidr) : -1);
 }
 
-int
-plan_add_subnet(struct plan *p, const char *zone, const char *cidr, struct pp_error *err)
+char *
+plan_subnet_canon(const char *cidr, struct pp_error *err)
 {
 	struct ip_net n;
 	char canon[IP_NET_TEXT];
-	struct subnet_key k;
-	size_t i;
 
 	switch (ip_net_parse(cidr, &n)) {
 	case IP_OK:
@@ -44,32 +42,46 @@ plan_add_subnet(struct plan *p, const char *zone, const char *cidr, struct pp_er
 		error_set(err, NULL, 0,
 			  _("\"%1$s\" has host bits set: a network is written with them zero (did you mean %2$s?)"),
 			  cidr, ip_net_format(&n, canon));
-		return -1;
+		return NULL;
 	case IP_INVALID:
 		error_set(err, NULL, 0,
 			  _("\"%s\" is not a network (write it as a CIDR range: 192.0.2.0/24, 2001:db8::/32)"),
 			  cidr != NULL ? cidr : "");
-		return -1;
+		return NULL;
 	}
 	if (strchr(cidr, '/') == NULL) {
 		error_set(err, NULL, 0,
 			  _("\"%s\" is not a network (write it as a CIDR range: 192.0.2.0/24, 2001:db8::/32)"),
 			  cidr);
-		return -1;
+		return NULL;
 	}
 	/* canonical, with the prefix even for a host network */
 	ip_net_format(&n, canon);
 	if (ip_net_is_host(&n))
 		snprintf(canon + strlen(canon), sizeof canon - strlen(canon), "/%u", n.prefix);
+	return xstrdup(canon);
+}
+
+int
+plan_add_subnet(struct plan *p, const char *zone, const char *cidr, struct pp_error *err)
+{
+	char *canon = plan_subnet_canon(cidr, err);
+	struct subnet_key k;
+	size_t i;
+
+	if (canon == NULL)
+		return -1;
 	k.zone = zone;
 	k.cidr = canon;
 	i = search_lower_bound(&k, p->subnets, p->nsubnets, sizeof *p->subnets, subnet_cmp);
-	if (i < p->nsubnets && subnet_cmp(&k, &p->subnets[i]) == 0)
+	if (i < p->nsubnets && subnet_cmp(&k, &p->subnets[i]) == 0) {
+		free(canon);
 		return 0;
+	}
 	p->subnets = xreallocarray(p->subnets, p->nsubnets + 1, sizeof *p->subnets);
 	memmove(&p->subnets[i + 1], &p->subnets[i], (p->nsubnets - i) * sizeof *p->subnets);
 	p->subnets[i].zone = xstrdup(zone);
-	p->subnets[i].cidr = xstrdup(canon);
+	p->subnets[i].cidr = canon;
 	p->nsubnets++;
 	return 0;
 }
@@ -281,6 +293,16 @@ plan_rule_field_name(enum plan_rule_field f)
 }
 
 int
+plan_rule_set_field(struct plan_rule *r, enum plan_rule_field field, const char *value,
+		    struct pp_error *err)
+{
+	if (field == PLAN_RULE_EXPIRY && plan_meta_check(PLAN_META_EXPIRY, value, err) != 0)
+		return -1;
+	plan_set_meta(rule_slot(r, field), value);
+	return 0;
+}
+
+int
 plan_rule_set(struct plan *p, const char *id, enum plan_rule_field field,
 	      const char *value, struct pp_error *err)
 {
@@ -292,10 +314,7 @@ plan_rule_set(struct plan *p, const char *id, enum plan_rule_field field,
 			  id);
 		return -1;
 	}
-	if (field == PLAN_RULE_EXPIRY && plan_meta_check(PLAN_META_EXPIRY, value, err) != 0)
-		return -1;
-	plan_set_meta(rule_slot(r, field), value);
-	return 0;
+	return plan_rule_set_field(r, field, value, err);
 }
 
 /* ---- the site part of the plan's life cycle -------------------------- */
@@ -394,4 +413,49 @@ plan_site_equal(const struct plan *a, const struct plan *b)
 			return false;
 	}
 	return true;
+}
+
+/* ---- the site part of plan_sort --------------------------------------- */
+
+static int
+cmp_subnet(const void *a, const void *b)
+{
+	const struct plan_subnet *x = a;
+	struct subnet_key k = { x->zone, x->cidr };
+
+	return subnet_cmp(&k, b);
+}
+
+static int
+cmp_firewall(const void *a, const void *b)
+{
+	return strcmp(((const struct plan_firewall *)a)->id, ((const struct plan_firewall *)b)->id);
+}
+
+static int
+cmp_rule(const void *a, const void *b)
+{
+	return rule_id_cmp(((const struct plan_rule *)a)->id, ((const struct plan_rule *)b)->id);
+}
+
+void
+plan_site_sort(struct plan *p)
+{
+	size_t j = 0;
+
+	if (p->nsubnets > 1)
+		qsort(p->subnets, p->nsubnets, sizeof *p->subnets, cmp_subnet);
+	for (size_t i = 0; i < p->nsubnets; i++) {
+		if (j > 0 && cmp_subnet(&p->subnets[j - 1], &p->subnets[i]) == 0) {
+			free(p->subnets[i].zone);
+			free(p->subnets[i].cidr);
+		} else
+			p->subnets[j++] = p->subnets[i];
+	}
+	p->nsubnets = j;
+	if (p->nfirewalls > 1)
+		qsort(p->firewalls, p->nfirewalls, sizeof *p->firewalls, cmp_firewall);
+	if (p->nrules > 1)
+		qsort(p->rules, p->nrules, sizeof *p->rules, cmp_rule);
+	index_keys(p);
 }

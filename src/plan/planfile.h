@@ -16,6 +16,10 @@ struct plan;
 /* The format written; every format from 1 up to it is read. */
 #define PLANFILE_FORMAT 2
 #define PLANFILE_MAX ((size_t)16 << 20)
+/* The longest text (a title, a label, the notes) and the longest tag:
+ * what libxml2 handles without its "Huge input lookup" failure, far more
+ * than a plan needs; the writer never writes what the reader refuses. */
+#define PLANFILE_TEXT_MAX ((size_t)1 << 20)
 
 /* Reads PATH.  Caller-owned *OUT.  Notes that do not stop the load are
  * appended to WARNINGS (may be NULL). */

@@ -113,18 +113,35 @@ checks_plan(struct resolution *r, const struct plan *p, const struct selection *
 			     id != NULL ? id : "", product);
 		free(product);
 	}
+	struct strset unknown;
+
 	check_alternatives(r, sel);
 	check_requirements(r, sel);
 	check_site(r, p);
+	/* a catalog zone keeps the catalog's label: a plan cannot relabel
+	 * "public" as "internal" */
+	for (size_t i = 0; i < p->nzones; i++) {
+		const struct plan_zone *pz = &p->zones[i];
+		long long k;
+
+		if (strset_get(&r->zone_index, pz->id, &k))
+			strlist_addf(&r->problems,
+				     _("The plan defines zone \"%1$s\" (\"%2$s\"), which is a catalog zone: the catalog's label \"%3$s\" is used and the plan's definition is ignored."),
+				     pz->id, pz->label != NULL ? pz->label : "",
+				     r->zones.v[k].label != NULL ? r->zones.v[k].label : pz->id);
+	}
+	strset_init(&unknown);
+	for (size_t i = 0; i < sel->unknown_endpoints.n; i++)
+		strset_add(&unknown, sel->unknown_endpoints.v[i]);
 	for (size_t i = 0; i < p->nendpoints; i++) {
 		const struct plan_endpoint *pe = &p->endpoints[i];
 
-		if (strlist_contains(&sel->unknown_endpoints, pe->id))
+		if (strset_contains(&unknown, pe->id))
 			strlist_addf(&r->problems,
 				     _("The plan places endpoint \"%s\", which the catalog does not have; it is kept but has no effect."),
 				     pe->id);
 		if (i > 0 && strcmp(p->endpoints[i - 1].id, pe->id) == 0 &&
-		    strlist_contains(&sel->unknown_endpoints, pe->id))
+		    strset_contains(&unknown, pe->id))
 			continue;	/* told once per endpoint */
 		if (pe->zone != NULL &&
 		    resolve_zone_rank(r, p, pe->zone) == r->zones.n + p->nzones)
@@ -132,6 +149,7 @@ checks_plan(struct resolution *r, const struct plan *p, const struct selection *
 				     _("Endpoint \"%s\" is placed in zone \"%s\", which is neither a catalog zone nor one the plan defines."),
 				     pe->id, pe->zone);
 	}
+	strset_fini(&unknown);
 }
 
 /* ---- the site: subnets and shared hosts ------------------------------ */

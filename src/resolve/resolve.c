@@ -18,12 +18,14 @@
 size_t
 resolve_zone_rank(const struct resolution *r, const struct plan *p, const char *zone)
 {
-	for (size_t i = 0; i < r->zones.n; i++)
-		if (strcmp(r->zones.v[i].id, zone) == 0)
-			return i;
-	for (size_t i = 0; i < p->nzones; i++)
-		if (strcmp(p->zones[i].id, zone) == 0)
-			return r->zones.n + i;
+	const struct plan_zone *pz;
+	long long i;
+
+	if (strset_get(&r->zone_index, zone, &i))
+		return (size_t)i;
+	pz = plan_zone(p, zone);
+	if (pz != NULL)
+		return r->zones.n + (size_t)(pz - p->zones);
 	return r->zones.n + p->nzones;
 }
 
@@ -31,9 +33,10 @@ const char *
 resolution_zone_label(const struct resolution *r, const struct plan *p,
 		      const char *zone)
 {
-	for (size_t i = 0; i < r->zones.n; i++)
-		if (strcmp(r->zones.v[i].id, zone) == 0)
-			return r->zones.v[i].label;
+	long long i;
+
+	if (strset_get(&r->zone_index, zone, &i))
+		return r->zones.v[i].label;
 	return plan_zone_label(p, zone);
 }
 
@@ -387,10 +390,13 @@ resolve(struct catalog *c, const struct plan *p, struct resolution **out,
 	strlist_init(&r->conflicts);
 	strset_init(&r->endpoint_index);
 	strset_init(&r->product_index);
+	strset_init(&r->zone_index);
 	if (catalog_zones(c, &r->zones, err) != 0) {
 		resolution_free(&r);
 		return -1;
 	}
+	for (size_t i = 0; i < r->zones.n; i++)
+		strset_put(&r->zone_index, r->zones.v[i].id, (long long)i);
 	selection_make(s, p, &sel);
 	r->dropped_plaintext = sel.dropped_plaintext;
 	rank = take_lists(r, &sel);
@@ -444,6 +450,7 @@ resolution_free(struct resolution **rp)
 	strlist_fini(&r->conflicts);
 	strset_fini(&r->endpoint_index);
 	strset_fini(&r->product_index);
+	strset_fini(&r->zone_index);
 	pool_free(&r->pool);
 	free(r);
 	*rp = NULL;

@@ -127,6 +127,7 @@ struct resolution {
 	size_t dropped_plaintext;	/* openings left out for their TLS twin */
 	struct strset endpoint_index;	/* endpoint id -> index in endpoints */
 	struct strset product_index;	/* product id -> index in products */
+	struct strset zone_index;	/* catalog zone id -> index in zones */
 	const struct catalog_snapshot *snap;	/* what the rules point into */
 	struct pool *pool;
 };

@@ -12,6 +12,7 @@
 #include "resolve/resolve.h"
 #include "tui/internal.h"
 #include "util/file.h"
+#include "util/xdg.h"
 #include "util/i18n.h"
 
 struct exportscr {
@@ -166,7 +167,7 @@ name_done(struct tui *t, enum tui_answer answer, size_t item, const char *text,
 		tui_prompt_error(t, _("Type a file name, or press Esc to cancel."));
 		return TUI_R_KEEP;
 	}
-	path = tui_expand_path(text);
+	path = xdg_expand_home(text);
 	if (file_exists(path)) {
 		/* TRANSLATORS: %s is a file name */
 		q = xasprintf(_("%s already exists. Replace it with this change request?"), path);

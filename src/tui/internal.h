@@ -368,8 +368,6 @@ void tui_recovery_offer(struct tui *t);
 
 /* ---- saving and quitting (save.c) ---- */
 
-/* A file name as typed: "~/x" is in $HOME.  Caller-owned. */
-char *tui_expand_path(const char *path);
 /* Saves to the plan's file, or asks for one first. */
 unsigned tui_save(struct tui *t);
 /* Quits, asking first (and maybe saving) when the plan has unsaved

@@ -1,10 +1,15 @@
 /* recovery.c: the recovery file.  When a signal stops the planner with
- * unsaved changes, the plan (and the name of its file) is written to
- * $XDG_STATE_HOME/portplan (else the cache directory); the next start
- * offers to restore it. */
+ * unsaved changes, the plan (and the name of its file) is written to the
+ * state directory (util/xdg.h: $XDG_STATE_HOME/portplan, else
+ * ~/.local/state/portplan; no home directory: no recovery file at all);
+ * the next start offers to restore it.  The directory must be the user's
+ * own and closed to others, the files the user's and not writable by
+ * others (util/file.h): a recovery planted by someone else could name any
+ * file for F2 to overwrite. */
 #include "config.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,29 +19,26 @@
 #include "tui/internal.h"
 #include "util/file.h"
 #include "util/i18n.h"
+#include "util/xdg.h"
 
-/* Caller-owned directory of the recovery file. */
+/* Caller-owned path of the recovery file NAME in the state directory, or
+ * NULL: no home directory, or a state directory that is not the user's
+ * own (file_check_private_dir).  ERR (may be NULL) says why when it is
+ * refused. */
 static char *
-recovery_dir(void)
+recovery_file(const char *name, struct pp_error *err)
 {
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *cache = getenv("XDG_CACHE_HOME");
-	const char *home = getenv("HOME");
+	char *dir = xdg_app_path(XDG_BASE_STATE, NULL), *path;
+	struct pp_error e;
 
-	if (state != NULL && state[0] == '/')
-		return xasprintf("%s/portplan", state);
-	if (cache != NULL && cache[0] == '/')
-		return xasprintf("%s/portplan", cache);
-	return xasprintf("%s/.cache/portplan", home != NULL ? home : ".");
-}
-
-/* Caller-owned path of NAME in that directory. */
-static char *
-recovery_file(const char *name)
-{
-	char *dir = recovery_dir();
-	char *path = xasprintf("%s/%s", dir, name);
-
+	if (dir == NULL)
+		return NULL;
+	error_clear(&e);
+	if (file_check_private_dir(dir, err != NULL ? err : &e) != 0) {
+		free(dir);
+		return NULL;
+	}
+	path = xasprintf("%s/%s", dir, name);
 	free(dir);
 	return path;
 }
@@ -46,19 +48,19 @@ recovery_file(const char *name)
 void
 tui_recovery_write(struct tui *t)
 {
-	char *dir = recovery_dir();
-	char *plan_path = recovery_file("recovery.portplan");
-	char *name_path = recovery_file("recovery.path");
+	char *dir = xdg_app_path(XDG_BASE_STATE, NULL);
+	char *plan_path = recovery_file("recovery.portplan", NULL);
+	char *name_path = recovery_file("recovery.path", NULL);
 	struct pp_error err;
 
 	error_clear(&err);
-	if (file_mkdirs(dir, &err) == 0 &&
-	    planfile_save(t->s->plan, plan_path, 0, &err) == 0) {
+	if (plan_path != NULL && name_path != NULL && file_mkdirs(dir, &err) == 0 &&
+	    planfile_save(t->s->plan, plan_path, FILE_WRITE_PRIVATE, &err) == 0) {
 		if (t->s->path != NULL) {
 			char *abs = realpath(t->s->path, NULL);
 			const char *p = abs != NULL ? abs : t->s->path;
 
-			file_write_atomic(name_path, p, strlen(p), 0, &err);
+			file_write_atomic(name_path, p, strlen(p), FILE_WRITE_PRIVATE, &err);
 			free(abs);
 		} else
 			unlink(name_path);
@@ -71,11 +73,13 @@ tui_recovery_write(struct tui *t)
 static void
 remove_recovery(void)
 {
-	char *plan_path = recovery_file("recovery.portplan");
-	char *name_path = recovery_file("recovery.path");
+	char *plan_path = recovery_file("recovery.portplan", NULL);
+	char *name_path = recovery_file("recovery.path", NULL);
 
-	unlink(plan_path);
-	unlink(name_path);
+	if (plan_path != NULL)
+		unlink(plan_path);
+	if (name_path != NULL)
+		unlink(name_path);
 	free(plan_path);
 	free(name_path);
 }
@@ -119,19 +123,51 @@ recovery_done(struct tui *t, enum tui_answer answer, size_t item, const char *te
 	return TUI_R_REDRAW;
 }
 
+/* The file a recovery names, when it may be written again: an absolute
+ * path to nothing yet, or to a plan (F2 replaces it). */
+static bool
+recovered_path_ok(const char *path)
+{
+	struct plan *disk = NULL;
+	struct pp_error err;
+
+	if (path[0] != '/')
+		return false;
+	if (!file_exists(path))
+		return true;
+	if (planfile_load(path, &disk, NULL, &err) != 0)
+		return false;
+	plan_free(&disk);
+	return true;
+}
+
 void
 tui_recovery_offer(struct tui *t)
 {
-	char *plan_path = recovery_file("recovery.portplan");
-	char *name_path = recovery_file("recovery.path");
 	struct pp_error err;
+	char *plan_path, *name_path = NULL;
 	char *data = NULL, *q;
 	size_t len;
 
 	error_clear(&err);
+	plan_path = recovery_file("recovery.portplan", &err);
+	if (plan_path == NULL) {
+		if (err.msg[0] != '\0') {
+			char buf[2200];
+
+			error_format(&err, buf, sizeof buf);
+			tui_message(t, TUI_MSG_WARN, _("No recovery file is read or written: %s"), buf);
+		}
+		goto out;
+	}
+	name_path = recovery_file("recovery.path", NULL);
 	if (!file_exists(plan_path))
 		goto out;
-	if (planfile_load(plan_path, &t->recovered, NULL, &err) != 0) {
+	/* only the user's own files: another user's could name any file
+	 * for F2 to overwrite */
+	if (file_check_private_file(plan_path, &err) != 0 ||
+	    file_check_private_file(name_path, &err) != 0 ||
+	    planfile_load(plan_path, &t->recovered, NULL, &err) != 0) {
 		char buf[2200];
 
 		error_format(&err, buf, sizeof buf);
@@ -140,7 +176,8 @@ tui_recovery_offer(struct tui *t)
 	}
 	if (file_read(name_path, PATH_MAX, &data, &len, &err) == 0 && len > 0) {
 		data[strcspn(data, "\n")] = '\0';
-		t->recovered_path = xstrdup(data);
+		if (recovered_path_ok(data))
+			t->recovered_path = xstrdup(data);
 	}
 	if (t->recovered_path != NULL)
 		/* TRANSLATORS: %s is the plan's file name */

@@ -13,33 +13,30 @@
 #include "tui/internal.h"
 #include "util/file.h"
 #include "util/i18n.h"
+#include "util/xdg.h"
 
 /* ---- saving ---- */
-
-char *
-tui_expand_path(const char *path)
-{
-	const char *home = getenv("HOME");
-
-	if (path[0] == '~' && path[1] == '/' && home != NULL && home[0] != '\0')
-		return xasprintf("%s%s", home, path + 1);
-	return xstrdup(path);
-}
 
 static unsigned
 save_to(struct tui *t, const char *path, int flags)
 {
 	struct pp_error err;
 	char buf[2200];
+	/* saving the plan back to the file it was opened from follows a
+	 * symbolic link to it; any other link is refused (util/file.h) */
+	char *target = t->s->path != NULL && strcmp(path, t->s->path) == 0 ?
+		file_resolve_link(path) : xstrdup(path);
 
 	error_clear(&err);
-	if (resolve_save_plan(t->s->cat, t->s->plan, path, flags, &err) != 0) {
+	if (resolve_save_plan(t->s->cat, t->s->plan, target, flags, &err) != 0) {
+		free(target);
 		error_format(&err, buf, sizeof buf);
 		/* TRANSLATORS: %s is the reason (file: problem) */
 		tui_message(t, TUI_MSG_ERROR, _("Not saved: %s"), buf);
 		t->pending_quit = false;
 		return TUI_R_REDRAW;
 	}
+	free(target);
 	plan_free(&t->s->saved);
 	t->s->saved = plan_dup(t->s->plan);
 	if (t->s->path != path) {
@@ -89,7 +86,7 @@ save_as_done(struct tui *t, enum tui_answer answer, size_t item, const char *tex
 		tui_prompt_error(t, _("Type a file name, or press Esc to cancel."));
 		return TUI_R_KEEP;
 	}
-	path = tui_expand_path(text);
+	path = xdg_expand_home(text);
 	if (t->s->path != NULL && strcmp(path, t->s->path) == 0) {
 		r = save_to(t, path, 0);
 	} else if (file_exists(path)) {

@@ -569,6 +569,28 @@ is_unsafe(uint32_t c)
 	    c == 0xfeff;			/* BOM / ZWNBSP */
 }
 
+/* Characters that show nothing, or nothing reliably, yet change what a
+ * text says or how it is searched and compared: the format characters
+ * (Unicode category Cf: soft hyphen, zero-width space, joiners, word
+ * joiner, invisible operators, tag characters...), the Hangul fillers
+ * and the noncharacters.  Removed like controls. */
+static bool
+is_invisible(uint32_t c)
+{
+	return c == 0x00ad || (c >= 0x0600 && c <= 0x0605) || c == 0x06dd ||
+	    c == 0x070f || c == 0x0890 || c == 0x0891 || c == 0x08e2 ||
+	    c == 0x115f || c == 0x1160 || c == 0x180e ||
+	    (c >= 0x200b && c <= 0x200d) ||	/* ZWSP ZWNJ ZWJ */
+	    (c >= 0x2060 && c <= 0x2064) ||	/* WJ, invisible operators */
+	    (c >= 0x206a && c <= 0x206f) ||	/* deprecated format characters */
+	    c == 0x3164 || c == 0xffa0 ||	/* Hangul fillers */
+	    (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe ||	/* noncharacters */
+	    (c >= 0xfff9 && c <= 0xfffb) ||	/* interlinear annotation */
+	    c == 0x110bd || c == 0x110cd || (c >= 0x13430 && c <= 0x1343f) ||
+	    (c >= 0x1bca0 && c <= 0x1bca3) || (c >= 0x1d173 && c <= 0x1d17a) ||
+	    (c >= 0xe0000 && c <= 0xe007f);	/* tag characters */
+}
+
 char *
 text_clean(const char *s)
 {
@@ -587,9 +609,9 @@ text_clean(const char *s)
 		if (n == 0) {
 			sbuf_add(&b, "\xef\xbf\xbd");	/* U+FFFD */
 			n = 1;
-		} else if (c == '\n' || c == '\t' || c == '\r') {
-			sbuf_addc(&b, ' ');
-		} else if (!is_unsafe(c)) {
+		} else if (c == '\n' || c == '\t' || c == '\r' || c == 0x2028 || c == 0x2029) {
+			sbuf_addc(&b, ' ');	/* line and paragraph separators too */
+		} else if (!is_unsafe(c) && !is_invisible(c)) {
 			sbuf_addn(&b, (const char *)p, n);
 		}
 		p += n;
@@ -629,7 +651,7 @@ text_is_clean(const char *s)
 		uint32_t c;
 		size_t n = utf8_decode(p, len, &c);
 
-		if (n == 0 || is_unsafe(c))
+		if (n == 0 || is_unsafe(c) || is_invisible(c) || c == 0x2028 || c == 0x2029)
 			return false;
 		p += n;
 		len -= n;

@@ -101,9 +101,12 @@ const char *strset_intern(struct strset *s, const char *key);
 bool strset_get(const struct strset *s, const char *key, long long *value);
 
 /* Text from files (catalog, plan) is cleaned before it reaches a terminal:
- * C0 and C1 controls (newline and tab become a space), DEL, bidirectional
- * embedding/override/isolate characters and invalid UTF-8 (as U+FFFD) are
- * removed.  Caller-owned result. */
+ * C0 and C1 controls (newline, tab and the line and paragraph separators
+ * U+2028/9 become a space), DEL, bidirectional embedding/override/isolate
+ * characters and marks, invisible characters (soft hyphen, zero-width
+ * space and joiners, word joiner, tag characters, every other format
+ * character, noncharacters) and invalid UTF-8 (as U+FFFD) are removed.
+ * Caller-owned result. */
 char *text_clean(const char *s);
 /* The same into a fixed buffer, truncated at a character boundary. */
 void text_clean_into(char *dst, size_t size, const char *s);

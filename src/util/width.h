@@ -6,13 +6,20 @@
 
 #include <stddef.h>
 
-/* Columns S occupies; control characters count as 0. */
+/* Widths are wcwidth's, made the same for curses, the terminal and this
+ * code where they would differ: a character wcwidth knows no width of
+ * (unassigned, unprintable) and an invalid byte count as one column and
+ * are drawn as U+FFFD; the emoji variation selectors (U+FE0E, U+FE0F) and
+ * skin-tone modifiers (U+1F3FB-F), whose width terminals disagree on, as
+ * none and are not drawn; controls count as none. */
+
+/* Columns S occupies. */
 size_t text_width(const char *s);
 /* Number of bytes of S that fit in COLS columns (never cutting a
  * character in half). */
 size_t text_fit(const char *s, size_t cols);
-/* Caller-owned copy of S cut to COLS columns ("…" marks a cut) and padded
- * with spaces to exactly COLS columns. */
+/* Caller-owned copy of S as it is drawn, cut to COLS columns ("…" marks
+ * a cut) and padded with spaces to exactly COLS columns. */
 char *text_pad(const char *s, size_t cols);
 
 #endif

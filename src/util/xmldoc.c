@@ -1,6 +1,7 @@
 /* xmldoc.c: reading untrusted XML (see xmldoc.h). */
 #include "config.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -48,30 +49,47 @@ int
 xmldoc_check(struct xmldoc *d, const char *data, size_t len)
 {
 	const struct xmldoc_kind *k = d->kind;
-	long line;
+	struct xmlscan_result res;
 
 	if (len == 0) {
 		xmldoc_fail(d, 0, _("empty file"));
 		return -1;
 	}
-	switch (xmlscan(data, len, k->text_long != NULL ? k->max_text : 0, &line)) {
+	/* libxml2 takes the length as an int */
+	if (len > INT_MAX) {
+		xmldoc_fail(d, 0, _("file too large (%zu bytes)"), len);
+		return -1;
+	}
+	switch (xmlscan(data, len, k->text_long != NULL ? k->max_text : 0, &res)) {
 	case XMLSCAN_OK:
 		return 0;
-	case XMLSCAN_UTF16:
-		xmldoc_fail(d, line, "%s", _(k->utf16));
+	case XMLSCAN_NOT_UTF8:
+		xmldoc_fail(d, res.line, _(k->not_utf8), res.what);
+		break;
+	case XMLSCAN_ENCODING:
+		xmldoc_fail(d, res.line, _(k->declared), res.encoding);
+		break;
+	case XMLSCAN_BOM2:
+		xmldoc_fail(d, res.line,
+			    _("two byte-order marks at the start of the file (remove the second)"));
 		break;
 	case XMLSCAN_NUL:
-		xmldoc_fail(d, line, _("NUL byte in the file (binary data, or not UTF-8)"));
+		xmldoc_fail(d, res.line, _("NUL byte in the file (binary data, or not UTF-8)"));
 		break;
 	case XMLSCAN_DECL:
-		xmldoc_fail(d, line, "%s", _(k->decl));
+		xmldoc_fail(d, res.line, "%s", _(k->decl));
 		break;
 	case XMLSCAN_ATTRS:
-		xmldoc_fail(d, line, _("an element with more than %d attributes"),
+		xmldoc_fail(d, res.line, _("an element with more than %d attributes"),
 			    XMLSCAN_MAX_ATTRS);
 		break;
 	case XMLSCAN_TEXT:
-		xmldoc_fail(d, line, _(k->text_long), k->max_text);
+		xmldoc_fail(d, res.line, _(k->text_long), k->max_text);
+		break;
+	case XMLSCAN_MARKUP:
+		xmldoc_fail(d, res.line,
+			    _("a tag, comment or processing instruction of more than %zu bytes"),
+			    k->max_text);
 		break;
 	}
 	return -1;
@@ -121,10 +139,20 @@ silent(void *arg, XMLDOC_ERROR_CONST xmlError *e)
 	(void)e;
 }
 
+/* libxml2's generic messages ("xmlParseChunk: encoder error") bypass
+ * the structured handlers and go to stderr by default. */
+static void
+silent_generic(void *arg, const char *msg, ...)
+{
+	(void)arg;
+	(void)msg;
+}
+
 void
 xmldoc_quiet(void)
 {
 	xmlSetStructuredErrorFunc(NULL, silent);
+	xmlSetGenericErrorFunc(NULL, silent_generic);
 }
 
 /* ---- a tree ----------------------------------------------------------- */
@@ -153,6 +181,10 @@ xmldoc_parse(struct xmldoc *d, const char *data, size_t len)
 	xmlDocPtr doc;
 
 	xmldoc_quiet();
+	if (len > INT_MAX) {
+		xmldoc_fail(d, 0, _("file too large (%zu bytes)"), len);
+		return NULL;
+	}
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
 		xmldoc_fail(d, 0, _("cannot start the XML parser"));
@@ -197,6 +229,11 @@ xmldoc_reader_open(struct xmldoc *d, const char *data, size_t len)
 {
 	xmlTextReaderPtr reader;
 
+	xmldoc_quiet();
+	if (len > INT_MAX) {
+		xmldoc_fail(d, 0, _("file too large (%zu bytes)"), len);
+		return NULL;
+	}
 	reader = xmlReaderForMemory(data, (int)len, d->name, "UTF-8", XMLDOC_PARSE_OPTIONS);
 	if (reader == NULL) {
 		xmldoc_fail(d, 0, _("cannot start the XML parser"));
@@ -234,6 +271,10 @@ xmldoc_schema_new(struct xmldoc *d, const unsigned char *xsd, size_t len)
 	xmlSchemaPtr schema;
 
 	xmldoc_quiet();
+	if (len > INT_MAX) {
+		xmldoc_fail(d, 0, "%s", _(d->kind->schema_load));
+		return NULL;
+	}
 	pctxt = xmlSchemaNewMemParserCtxt((const char *)xsd, (int)len);
 	if (pctxt == NULL) {
 		xmldoc_fail(d, 0, "%s", _(d->kind->schema_load));

@@ -5,9 +5,10 @@
  *
  * A document is read in steps, each refusing what the next must never
  * see:
- *   1. xmldoc_check: not empty, then the prescan (util/xmlscan.h): UTF-16,
+ *   1. xmldoc_check: not empty, not over INT_MAX bytes (libxml2 takes an
+ *      int), then the prescan (util/xmlscan.h): any encoding but UTF-8,
  *      NUL bytes, DOCTYPE and ENTITY declarations, too many attributes,
- *      too long a text;
+ *      too long a text or tag;
  *   2. xmldoc_parse (a tree) or xmldoc_reader_open (a stream), with the
  *      safe options only (XMLDOC_PARSE_OPTIONS), every libxml2 message
  *      recorded with its line as the document's error, never printed
@@ -30,16 +31,22 @@
 
 #include "util/error.h"
 
-/* No network, line numbers past 65535, and nothing else: never NOENT or
- * DTDVALID (they read file:///etc/passwd into the tree), HUGE (it turns
- * the billion-laughs guard off), DTDLOAD, DTDATTR or XINCLUDE. */
-#define XMLDOC_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES)
+/* No network, line numbers past 65535, the encoding declaration ignored
+ * (the file is UTF-8, which the prescan checked: what it read is what
+ * libxml2 reads), and nothing else: never NOENT or DTDVALID (they read
+ * file:///etc/passwd into the tree), HUGE (it turns the billion-laughs
+ * guard off), DTDLOAD, DTDATTR or XINCLUDE. */
+#define XMLDOC_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC)
 
 /* What differs between kinds of document.  The messages name the kind,
  * so each is a whole sentence for the translators: the reader marks them
  * with N_() and they are translated when used. */
 struct xmldoc_kind {
-	const char *utf16;	/* "... files must be UTF-8 (this one is UTF-16)" */
+	/* "... files must be UTF-8 (this one is %s)": "UTF-16", "UTF-32",
+	 * "EBCDIC" */
+	const char *not_utf8;
+	/* "... files must be UTF-8 (the XML declaration says %s)" */
+	const char *declared;
 	const char *decl;	/* "DOCTYPE and ENTITY declarations are not allowed in ..." */
 	const char *invalid;	/* "the file does not match the ... schema" */
 	const char *schema_load;	/* "internal error: cannot load the ... schema" */

@@ -53,9 +53,12 @@ check_run() {
 
 # Bytes that must never reach a terminal or a document: C0 controls other
 # than LF (and CR when ALLOW_CR=yes, for CSV), DEL, C1 controls (U+0080 to
-# U+009F), bidirectional overrides, embeddings, isolates and marks, and the
-# BOM.  Checked on bytes, in UTF-8.
-UNSAFE_RE='[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c|\xef\xbb\xbf'
+# U+009F), bidirectional overrides, embeddings, isolates and marks, the
+# BOM, and invisible characters: soft hyphen U+00AD, U+180E, zero-width
+# space and joiners U+200B-D, line and paragraph separators U+2028/9, word
+# joiner and invisible operators U+2060-4, U+206A-F, U+FFF9-B, tag
+# characters U+E0000-7F.  Checked on bytes, in UTF-8.
+UNSAFE_RE='[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f\xad]|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xaf]|\xd8\x9c|\xef\xbb\xbf|\xe1\xa0\x8e|\xef\xbf[\xb9-\xbb]|\xf3\xa0[\x80-\x81]'
 
 # unsafe_bytes FILE [ALLOW_CR]: prints a description of the first unsafe
 # byte sequences in FILE (nothing when FILE is clean); invalid UTF-8 counts.
