@@ -17,8 +17,10 @@ against required and condition, the de/fr wording of every BlueMind row,
 the BlueMind rows found in only one edition; Mobile Information Server's
 provenance (the article states a direction only for IPSec to the internal
 network) and the IPSec "allow only" conditions; Forcepoint's Interface and
-Direction columns.  Prints what it checked; exits 1 on anything missing or
-wrong."""
+Direction columns.  The catalog's own records (the XML files under
+$PORTPLAN_DATADIR/catalog): every document a flow, gap, hint, decision or
+cite names has a <document> that states only what its seed states.
+Prints what it checked; exits 1 on anything missing or wrong."""
 import csv, io, os, re, subprocess, sys
 
 seeds = sys.argv[1]
@@ -396,8 +398,70 @@ def forcepoint_checks():
                     check(r['destination'] == 'forcepoint', f'{what}: {r["flow_id"]} to the appliance')
     check(n == 20, f'{name}: read {n} table rows')
 
+# ------------------------------------------------- the catalog's own records
+
+import glob
+import xml.etree.ElementTree as ET
+
+def catalog_xml():
+    """The bundled catalog files, parsed: [(file name, root)]."""
+    d = os.path.join(os.environ['PORTPLAN_DATADIR'], 'catalog')
+    return [(os.path.basename(f), ET.parse(f).getroot())
+            for f in sorted(glob.glob(os.path.join(d, '*.xml')))]
+
+def seed_languages():
+    """tests/seeds/README.md's table: file -> language."""
+    out = {}
+    for line in open(os.path.join(seeds, 'README.md'), encoding='utf-8'):
+        cells = [c.strip() for c in line.strip().strip('|').split('|')]
+        if len(cells) >= 3 and re.fullmatch(r'\d{3}_[0-9a-f]+\.txt', cells[0]):
+            out[cells[0]] = cells[2]
+    return out
+
+def loose(text):
+    """For comparing a record with the seed: no parentheses, one space."""
+    return ' '.join(text.replace('(', ' ').replace(')', ' ').split())
+
+def document_checks(files):
+    """Every doc a flow, gap, hint, decision or cite names has a
+    <document>; each record says only what its seed states: the seed's
+    language (tests/seeds/README.md), a title in that language found in
+    the seed's text, and any edition, version, date or url verbatim."""
+    langs = seed_languages()
+    records = {}
+    for fname, root in files:
+        for d in root.findall('document'):
+            records[d.get('source')] = (fname, d)
+    for src, (fname, d) in sorted(records.items()):
+        what = f'{fname}: document {src}'
+        path = os.path.join(seeds, src)
+        check(os.path.exists(path), f'{what}: is a seed document')
+        if not os.path.exists(path):
+            continue
+        text = loose(open(path, encoding='utf-8').read())
+        check(d.get('lang') == langs.get(src), f'{what}: language {d.get("lang")} (README: {langs.get(src)})')
+        own = [t for t in d.findall('title') if t.get('lang', 'en') == d.get('lang')]
+        check(bool(own), f'{what}: has a title in its own language')
+        for t in own:
+            check(loose(t.text or '') in text, f'{what}: title "{t.text}" is the seed\'s own wording')
+        for attr in ('edition', 'version', 'date', 'url'):
+            if d.get(attr) is not None:
+                check(loose(d.get(attr)) in text, f'{what}: {attr} "{d.get(attr)}" is stated in the seed')
+    for src in sorted(langs):
+        check(src in records, f'seed {src}: has a <document> record')
+    for fname, root in files:
+        for p in root.findall('product'):
+            for el in p:
+                if el.tag not in ('flow', 'gap', 'hint', 'decision'):
+                    continue
+                refs = [el.get('doc')] + [c.get('doc') for c in el.findall('cite')]
+                for ref in refs:
+                    check(ref in records, f'{fname} {p.get("id")}/{el.get("id")}: cites {ref}, which has a <document>')
+
 bems_checks()
 bluemind_checks()
 mis_checks()
 forcepoint_checks()
+catalog_files = catalog_xml()
+document_checks(catalog_files)
 sys.exit(1 if missing or failed else 0)
