@@ -458,10 +458,58 @@ def document_checks(files):
                 for ref in refs:
                     check(ref in records, f'{fname} {p.get("id")}/{el.get("id")}: cites {ref}, which has a <document>')
 
+def requires_checks(files):
+    """A default plan must not be refused: a feature on by default
+    requires only features on by default."""
+    for fname, root in files:
+        for p in root.findall('product'):
+            feats = {f.get('id'): f for f in p.findall('feature')}
+            on = {i for i, f in feats.items() if f.get('default') in ('true', '1')}
+            for i, f in feats.items():
+                req = [x.strip() for x in (f.get('requires') or '').split('&') if x.strip()]
+                for r in req:
+                    check(r in feats, f'{fname} {p.get("id")}/{i}: requires {r}, a feature of the product')
+                if i in on:
+                    check(all(r in on for r in req),
+                          f'{fname} {p.get("id")}/{i}: on by default, so it requires only default features ({req})')
+
+def scenario_requires_checks(files):
+    """Every hand-worked scenario (tests/scenarios/*.scn) is a plan the
+    command line accepts once requirements are enforced: each feature it
+    turns on has what it requires."""
+    feats = {}
+    for fname, root in files:
+        for p in root.findall('product'):
+            feats[p.get('id')] = {f.get('id'): f for f in p.findall('feature')}
+    sdir = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'scenarios')
+    for scn in sorted(glob.glob(os.path.join(sdir, '*.scn'))):
+        args = []
+        for line in open(scn, encoding='utf-8'):
+            if line.startswith('args'):
+                args += line.split('#')[0].split()[1:]
+        on, last = {}, None
+        for opt, val in zip(args, args[1:] + ['']):
+            if opt in ('--product', '-p') and val in feats:
+                last = val
+                on[val] = {i for i, f in feats[val].items() if f.get('default') in ('true', '1')}
+            elif opt in ('--feature', '-f', '--no-feature'):
+                prod, _, fid = val.rpartition(':')
+                prod = prod or last
+                if prod in on:
+                    (on[prod].add if opt != '--no-feature' else on[prod].discard)(fid)
+        for prod, ids in on.items():
+            for i in sorted(ids):
+                f = feats[prod].get(i)
+                req = [x.strip() for x in ((f.get('requires') if f is not None else '') or '').split('&') if x.strip()]
+                missing = [r for r in req if r not in ids]
+                check(not missing, f'{os.path.basename(scn)}: {prod}/{i} has what it requires ({" & ".join(req) or "nothing"})')
+
 bems_checks()
 bluemind_checks()
 mis_checks()
 forcepoint_checks()
 catalog_files = catalog_xml()
 document_checks(catalog_files)
+requires_checks(catalog_files)
+scenario_requires_checks(catalog_files)
 sys.exit(1 if missing or failed else 0)
