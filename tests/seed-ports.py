@@ -308,7 +308,20 @@ def bluemind_checks():
             check(bool(rows), f'{what}: has flows')
             for r in rows:
                 e = byid[r['flow_id']]
-                if need in MANDATORY:
+                lits = set(e['condition'].split(' & ')) if e['condition'] else set()
+                if e['source'] == 'internal-clients':
+                    # the same client port from the internal network: the
+                    # page names no source, so an inferred copy, only with
+                    # internal-users (and the row's own feature)
+                    check(e['provenance'] == 'inferred' and 'internal-users' in lits and
+                          e['required'] == ('yes' if need in MANDATORY else 'no'),
+                          f'{what}: {e["flow_id"]} internal copy: inferred, gated on internal-users, '
+                          f'required as the row (provenance={e["provenance"]}, condition="{e["condition"]}", '
+                          f'required={e["required"]})')
+                    inet = [x for x in en if x['source'] == 'internet-clients' and x['ports'] == e['ports']]
+                    check(len(inet) == 1 and lits - {"internal-users"} == (set(inet[0]["condition"].split(" & ")) if inet[0]["condition"] else set()),
+                          f'{what}: {e["flow_id"]} has the condition of the internet row besides internal-users')
+                elif need in MANDATORY:
                     check(e['required'] == 'yes' and e['condition'] == '',
                           f'{what}: {e["flow_id"]} required and unconditional '
                           f'(required={e["required"]}, condition="{e["condition"]}")')
