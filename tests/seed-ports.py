@@ -517,6 +517,72 @@ def scenario_requires_checks(files):
                 missing = [r for r in req if r not in ids]
                 check(not missing, f'{os.path.basename(scn)}: {prod}/{i} has what it requires ({" & ".join(req) or "nothing"})')
 
+def bluemind_inbound_cells(path):
+    """BlueMind inbound rows -> {frozenset(ports): (TLS/SSL/PLAIN cell, description phrases)}."""
+    lines = open(path, encoding='utf-8').read().splitlines()
+    heads = [i for i, l in enumerate(lines) if l.startswith('## ')]
+    block = [l for l in lines[heads[0] + 1:heads[1]] if not l.startswith('| ---')]
+    out = {}
+    for cells in md_rows(block)[1:]:
+        if len(cells) >= 4:
+            out[frozenset(port_set(' '.join(cells[1])))] = (' '.join(cells[2]), tuple(p for c in cells[3:] for p in c))
+    return out
+
+def twin_checks(files):
+    """tls-twin: the plaintext flow and its twin open the same ends with the
+    same protocol for the same row's purpose (BEMS: the same "X or Y (SSL)"
+    row; BlueMind: a PLAIN/TLS row and the SSL row with the same
+    description; MIS: "if you are not using secure HTTP" and "if you are
+    using secure HTTP"), and every such pair of the documents has one."""
+    cells = {}
+    for name in ('001_909b1e9d80cb9b40.txt', '003_ffc0cf1ee7beeece.txt'):
+        cells[name] = bluemind_inbound_cells(os.path.join(seeds, name))
+    for fname, root in files:
+        for p in root.findall('product'):
+            fl = {f.get('id'): f for f in p.findall('flow')}
+            pid = p.get('id')
+            for i, f in fl.items():
+                t = f.get('tls-twin')
+                if t is None:
+                    continue
+                g = fl.get(t)
+                what = f'{fname} {pid}/{i} tls-twin {t}'
+                check(g is not None and g.get('tls-twin') is None, f'{what}: is a flow of the product without a twin of its own')
+                if g is None:
+                    continue
+                check(all(f.get(k) == g.get(k) for k in ('from', 'to', 'proto', 'doc')) and f.get('ports') != g.get('ports'),
+                      f'{what}: same ends, protocol and document, another port')
+                if pid == 'bems':
+                    check(f.get('section') == g.get('section') and re.search(r'\d+ or \d+', f.get('section')),
+                          f'{what}: the same "X or Y" row ({f.get("section")})')
+                elif pid == 'mis':
+                    check('not using secure HTTP' in f.get('section') and 'using secure HTTP' in g.get('section')
+                          and 'not using' not in g.get('section'), f'{what}: plain HTTP and secure HTTP items')
+                elif pid == 'bluemind':
+                    c = cells[f.get('doc')]
+                    a, b = c.get(frozenset(f.get('ports').split(','))), c.get(frozenset(g.get('ports').split(',')))
+                    check(a is not None and b is not None and 'PLAIN' in a[0] and b[0] == 'SSL' and a[1] == b[1],
+                          f'{what}: a PLAIN/TLS row and the SSL row with the same description ({a}, {b})')
+                else:
+                    check(False, f'{what}: no rule for twins of {pid}')
+            if pid == 'bems':
+                # every "X or Y (SSL)" row: the X flows are twinned
+                for i, f in fl.items():
+                    m = re.search(r'(\d+) or (\d+) \(SSL\)', f.get('section'))
+                    if m and f.get('ports') == m.group(1):
+                        check(f.get('tls-twin') is not None, f'{fname} bems/{i}: plain side of "{m.group(0)}" has a tls-twin')
+            if pid == 'bluemind':
+                # every PLAIN/TLS row with an SSL row of the same description: twinned
+                c = cells['001_909b1e9d80cb9b40.txt']
+                for pa, (ta, da) in c.items():
+                    for pb, (tb, db) in c.items():
+                        if 'PLAIN' in ta and tb == 'SSL' and da == db:
+                            for i, f in fl.items():
+                                if frozenset((f.get('ports') or '').split(',')) == pa:
+                                    g = fl.get(f.get('tls-twin') or '')
+                                    check(g is not None and frozenset(g.get('ports').split(',')) == pb,
+                                          f'{fname} bluemind/{i}: {",".join(pa)} (PLAIN/TLS) has its SSL twin {",".join(pb)}')
+
 bems_checks()
 bluemind_checks()
 mis_checks()
@@ -525,4 +591,5 @@ catalog_files = catalog_xml()
 document_checks(catalog_files)
 requires_checks(catalog_files)
 scenario_requires_checks(catalog_files)
+twin_checks(catalog_files)
 sys.exit(1 if missing or failed else 0)
