@@ -583,6 +583,46 @@ def twin_checks(files):
                                     check(g is not None and frozenset(g.get('ports').split(',')) == pb,
                                           f'{fname} bluemind/{i}: {",".join(pa)} (PLAIN/TLS) has its SSL twin {",".join(pb)}')
 
+def cite_checks(files):
+    """BlueMind: a flow citing one edition cites the same row of the other
+    edition (<cite lang doc section>) exactly when the other edition has
+    that row (same table, same ports; the inbound Bedarf/Nécessité value in
+    the section), and never otherwise (influxdb, SDS)."""
+    eds = {'001_909b1e9d80cb9b40.txt': ('de', 'Eingangsport', 'Interne Ports', 'Port'),
+           '003_ffc0cf1ee7beeece.txt': ('fr', 'Les ports entrants', 'Les ports internes', 'port')}
+    rows = {}
+    for name in eds:
+        inbound, internal = bluemind_tables(os.path.join(seeds, name))
+        rows[name] = ({frozenset(p): need for need, p, _ in inbound}, {frozenset(p) for p, _ in internal})
+    for fname, root in files:
+        for p in root.findall('product'):
+            for f in p.findall('flow'):
+                cites = f.findall('cite')
+                doc = f.get('doc')
+                if doc not in eds:
+                    check(not cites, f'{fname} {p.get("id")}/{f.get("id")}: no other-language page, no cite')
+                    continue
+                other = [n for n in eds if n != doc][0]
+                lang, t_in, t_int, word = eds[other]
+                ports = frozenset(f.get('ports').split(','))
+                internal = f.get('section').startswith(eds[doc][2])
+                inbound, internals = rows[other]
+                what = f'{fname} bluemind/{f.get("id")}'
+                if internal:
+                    has = ports in internals
+                    want = f'{t_int}: {word} '
+                else:
+                    has = ports in inbound
+                    want = f'{t_in}: {word} '
+                if not has:
+                    check(not cites, f'{what}: its row is not in {other}, so no cite')
+                    continue
+                ok = (len(cites) == 1 and cites[0].get('lang') == lang and cites[0].get('doc') == other
+                      and cites[0].get('section').startswith(want)
+                      and port_set(cites[0].get('section')[len(want):].split(' (')[0]) == set(ports)
+                      and (internal or cites[0].get('section').endswith(f'({inbound[ports]})')))
+                check(ok, f'{what}: cites the same row of {other} ({[c.attrib for c in cites]})')
+
 bems_checks()
 bluemind_checks()
 mis_checks()
@@ -592,4 +632,5 @@ document_checks(catalog_files)
 requires_checks(catalog_files)
 scenario_requires_checks(catalog_files)
 twin_checks(catalog_files)
+cite_checks(catalog_files)
 sys.exit(1 if missing or failed else 0)
