@@ -17,8 +17,10 @@ against required and condition, the de/fr wording of every BlueMind row,
 the BlueMind rows found in only one edition; Mobile Information Server's
 provenance (the article states a direction only for IPSec to the internal
 network) and the IPSec "allow only" conditions; Forcepoint's Interface and
-Direction columns.  Prints what it checked; exits 1 on anything missing or
-wrong."""
+Direction columns.  The catalog's own records (the XML files under
+$PORTPLAN_DATADIR/catalog): every document a flow, gap, hint, decision or
+cite names has a <document> that states only what its seed states.
+Prints what it checked; exits 1 on anything missing or wrong."""
 import csv, io, os, re, subprocess, sys
 
 seeds = sys.argv[1]
@@ -306,7 +308,20 @@ def bluemind_checks():
             check(bool(rows), f'{what}: has flows')
             for r in rows:
                 e = byid[r['flow_id']]
-                if need in MANDATORY:
+                lits = set(e['condition'].split(' & ')) if e['condition'] else set()
+                if e['source'] == 'internal-clients':
+                    # the same client port from the internal network: the
+                    # page names no source, so an inferred copy, only with
+                    # internal-users (and the row's own feature)
+                    check(e['provenance'] == 'inferred' and 'internal-users' in lits and
+                          e['required'] == ('yes' if need in MANDATORY else 'no'),
+                          f'{what}: {e["flow_id"]} internal copy: inferred, gated on internal-users, '
+                          f'required as the row (provenance={e["provenance"]}, condition="{e["condition"]}", '
+                          f'required={e["required"]})')
+                    inet = [x for x in en if x['source'] == 'internet-clients' and x['ports'] == e['ports']]
+                    check(len(inet) == 1 and lits - {"internal-users"} == (set(inet[0]["condition"].split(" & ")) if inet[0]["condition"] else set()),
+                          f'{what}: {e["flow_id"]} has the condition of the internet row besides internal-users')
+                elif need in MANDATORY:
                     check(e['required'] == 'yes' and e['condition'] == '',
                           f'{what}: {e["flow_id"]} required and unconditional '
                           f'(required={e["required"]}, condition="{e["condition"]}")')
@@ -396,8 +411,226 @@ def forcepoint_checks():
                     check(r['destination'] == 'forcepoint', f'{what}: {r["flow_id"]} to the appliance')
     check(n == 20, f'{name}: read {n} table rows')
 
+# ------------------------------------------------- the catalog's own records
+
+import glob
+import xml.etree.ElementTree as ET
+
+def catalog_xml():
+    """The bundled catalog files, parsed: [(file name, root)]."""
+    d = os.path.join(os.environ['PORTPLAN_DATADIR'], 'catalog')
+    return [(os.path.basename(f), ET.parse(f).getroot())
+            for f in sorted(glob.glob(os.path.join(d, '*.xml')))]
+
+def seed_languages():
+    """tests/seeds/README.md's table: file -> language."""
+    out = {}
+    for line in open(os.path.join(seeds, 'README.md'), encoding='utf-8'):
+        cells = [c.strip() for c in line.strip().strip('|').split('|')]
+        if len(cells) >= 3 and re.fullmatch(r'\d{3}_[0-9a-f]+\.txt', cells[0]):
+            out[cells[0]] = cells[2]
+    return out
+
+def loose(text):
+    """For comparing a record with the seed: no parentheses, one space."""
+    return ' '.join(text.replace('(', ' ').replace(')', ' ').split())
+
+def document_checks(files):
+    """Every doc a flow, gap, hint, decision or cite names has a
+    <document>; each record says only what its seed states: the seed's
+    language (tests/seeds/README.md), a title in that language found in
+    the seed's text, and any edition, version, date or url verbatim."""
+    langs = seed_languages()
+    records = {}
+    for fname, root in files:
+        for d in root.findall('document'):
+            records[d.get('source')] = (fname, d)
+    for src, (fname, d) in sorted(records.items()):
+        what = f'{fname}: document {src}'
+        path = os.path.join(seeds, src)
+        check(os.path.exists(path), f'{what}: is a seed document')
+        if not os.path.exists(path):
+            continue
+        text = loose(open(path, encoding='utf-8').read())
+        check(d.get('lang') == langs.get(src), f'{what}: language {d.get("lang")} (README: {langs.get(src)})')
+        own = [t for t in d.findall('title') if t.get('lang', 'en') == d.get('lang')]
+        check(bool(own), f'{what}: has a title in its own language')
+        for t in own:
+            check(loose(t.text or '') in text, f'{what}: title "{t.text}" is the seed\'s own wording')
+        for attr in ('edition', 'version', 'date', 'url'):
+            if d.get(attr) is not None:
+                check(loose(d.get(attr)) in text, f'{what}: {attr} "{d.get(attr)}" is stated in the seed')
+    for src in sorted(langs):
+        check(src in records, f'seed {src}: has a <document> record')
+    for fname, root in files:
+        for p in root.findall('product'):
+            for el in p:
+                if el.tag not in ('flow', 'gap', 'hint', 'decision'):
+                    continue
+                refs = [el.get('doc')] + [c.get('doc') for c in el.findall('cite')]
+                for ref in refs:
+                    check(ref in records, f'{fname} {p.get("id")}/{el.get("id")}: cites {ref}, which has a <document>')
+
+def requires_checks(files):
+    """A default plan must not be refused: a feature on by default
+    requires only features on by default."""
+    for fname, root in files:
+        for p in root.findall('product'):
+            feats = {f.get('id'): f for f in p.findall('feature')}
+            on = {i for i, f in feats.items() if f.get('default') in ('true', '1')}
+            for i, f in feats.items():
+                req = [x.strip() for x in (f.get('requires') or '').split('&') if x.strip()]
+                for r in req:
+                    check(r in feats, f'{fname} {p.get("id")}/{i}: requires {r}, a feature of the product')
+                if i in on:
+                    check(all(r in on for r in req),
+                          f'{fname} {p.get("id")}/{i}: on by default, so it requires only default features ({req})')
+
+def scenario_requires_checks(files):
+    """Every hand-worked scenario (tests/scenarios/*.scn) is a plan the
+    command line accepts once requirements are enforced: each feature it
+    turns on has what it requires."""
+    feats = {}
+    for fname, root in files:
+        for p in root.findall('product'):
+            feats[p.get('id')] = {f.get('id'): f for f in p.findall('feature')}
+    sdir = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'scenarios')
+    for scn in sorted(glob.glob(os.path.join(sdir, '*.scn'))):
+        args = []
+        for line in open(scn, encoding='utf-8'):
+            if line.startswith('args'):
+                args += line.split('#')[0].split()[1:]
+        on, last = {}, None
+        for opt, val in zip(args, args[1:] + ['']):
+            if opt in ('--product', '-p') and val in feats:
+                last = val
+                on[val] = {i for i, f in feats[val].items() if f.get('default') in ('true', '1')}
+            elif opt in ('--feature', '-f', '--no-feature'):
+                prod, _, fid = val.rpartition(':')
+                prod = prod or last
+                if prod in on:
+                    (on[prod].add if opt != '--no-feature' else on[prod].discard)(fid)
+        for prod, ids in on.items():
+            for i in sorted(ids):
+                f = feats[prod].get(i)
+                req = [x.strip() for x in ((f.get('requires') if f is not None else '') or '').split('&') if x.strip()]
+                missing = [r for r in req if r not in ids]
+                check(not missing, f'{os.path.basename(scn)}: {prod}/{i} has what it requires ({" & ".join(req) or "nothing"})')
+
+def bluemind_inbound_cells(path):
+    """BlueMind inbound rows -> {frozenset(ports): (TLS/SSL/PLAIN cell, description phrases)}."""
+    lines = open(path, encoding='utf-8').read().splitlines()
+    heads = [i for i, l in enumerate(lines) if l.startswith('## ')]
+    block = [l for l in lines[heads[0] + 1:heads[1]] if not l.startswith('| ---')]
+    out = {}
+    for cells in md_rows(block)[1:]:
+        if len(cells) >= 4:
+            out[frozenset(port_set(' '.join(cells[1])))] = (' '.join(cells[2]), tuple(p for c in cells[3:] for p in c))
+    return out
+
+def twin_checks(files):
+    """tls-twin: the plaintext flow and its twin open the same ends with the
+    same protocol for the same row's purpose (BEMS: the same "X or Y (SSL)"
+    row; BlueMind: a PLAIN/TLS row and the SSL row with the same
+    description; MIS: "if you are not using secure HTTP" and "if you are
+    using secure HTTP"), and every such pair of the documents has one."""
+    cells = {}
+    for name in ('001_909b1e9d80cb9b40.txt', '003_ffc0cf1ee7beeece.txt'):
+        cells[name] = bluemind_inbound_cells(os.path.join(seeds, name))
+    for fname, root in files:
+        for p in root.findall('product'):
+            fl = {f.get('id'): f for f in p.findall('flow')}
+            pid = p.get('id')
+            for i, f in fl.items():
+                t = f.get('tls-twin')
+                if t is None:
+                    continue
+                g = fl.get(t)
+                what = f'{fname} {pid}/{i} tls-twin {t}'
+                check(g is not None and g.get('tls-twin') is None, f'{what}: is a flow of the product without a twin of its own')
+                if g is None:
+                    continue
+                check(all(f.get(k) == g.get(k) for k in ('from', 'to', 'proto', 'doc')) and f.get('ports') != g.get('ports'),
+                      f'{what}: same ends, protocol and document, another port')
+                if pid == 'bems':
+                    check(f.get('section') == g.get('section') and re.search(r'\d+ or \d+', f.get('section')),
+                          f'{what}: the same "X or Y" row ({f.get("section")})')
+                elif pid == 'mis':
+                    check('not using secure HTTP' in f.get('section') and 'using secure HTTP' in g.get('section')
+                          and 'not using' not in g.get('section'), f'{what}: plain HTTP and secure HTTP items')
+                elif pid == 'bluemind':
+                    c = cells[f.get('doc')]
+                    a, b = c.get(frozenset(f.get('ports').split(','))), c.get(frozenset(g.get('ports').split(',')))
+                    check(a is not None and b is not None and 'PLAIN' in a[0] and b[0] == 'SSL' and a[1] == b[1],
+                          f'{what}: a PLAIN/TLS row and the SSL row with the same description ({a}, {b})')
+                else:
+                    check(False, f'{what}: no rule for twins of {pid}')
+            if pid == 'bems':
+                # every "X or Y (SSL)" row: the X flows are twinned
+                for i, f in fl.items():
+                    m = re.search(r'(\d+) or (\d+) \(SSL\)', f.get('section'))
+                    if m and f.get('ports') == m.group(1):
+                        check(f.get('tls-twin') is not None, f'{fname} bems/{i}: plain side of "{m.group(0)}" has a tls-twin')
+            if pid == 'bluemind':
+                # every PLAIN/TLS row with an SSL row of the same description: twinned
+                c = cells['001_909b1e9d80cb9b40.txt']
+                for pa, (ta, da) in c.items():
+                    for pb, (tb, db) in c.items():
+                        if 'PLAIN' in ta and tb == 'SSL' and da == db:
+                            for i, f in fl.items():
+                                if frozenset((f.get('ports') or '').split(',')) == pa:
+                                    g = fl.get(f.get('tls-twin') or '')
+                                    check(g is not None and frozenset(g.get('ports').split(',')) == pb,
+                                          f'{fname} bluemind/{i}: {",".join(pa)} (PLAIN/TLS) has its SSL twin {",".join(pb)}')
+
+def cite_checks(files):
+    """BlueMind: a flow citing one edition cites the same row of the other
+    edition (<cite lang doc section>) exactly when the other edition has
+    that row (same table, same ports; the inbound Bedarf/Nécessité value in
+    the section), and never otherwise (influxdb, SDS)."""
+    eds = {'001_909b1e9d80cb9b40.txt': ('de', 'Eingangsport', 'Interne Ports', 'Port'),
+           '003_ffc0cf1ee7beeece.txt': ('fr', 'Les ports entrants', 'Les ports internes', 'port')}
+    rows = {}
+    for name in eds:
+        inbound, internal = bluemind_tables(os.path.join(seeds, name))
+        rows[name] = ({frozenset(p): need for need, p, _ in inbound}, {frozenset(p) for p, _ in internal})
+    for fname, root in files:
+        for p in root.findall('product'):
+            for f in p.findall('flow'):
+                cites = f.findall('cite')
+                doc = f.get('doc')
+                if doc not in eds:
+                    check(not cites, f'{fname} {p.get("id")}/{f.get("id")}: no other-language page, no cite')
+                    continue
+                other = [n for n in eds if n != doc][0]
+                lang, t_in, t_int, word = eds[other]
+                ports = frozenset(f.get('ports').split(','))
+                internal = f.get('section').startswith(eds[doc][2])
+                inbound, internals = rows[other]
+                what = f'{fname} bluemind/{f.get("id")}'
+                if internal:
+                    has = ports in internals
+                    want = f'{t_int}: {word} '
+                else:
+                    has = ports in inbound
+                    want = f'{t_in}: {word} '
+                if not has:
+                    check(not cites, f'{what}: its row is not in {other}, so no cite')
+                    continue
+                ok = (len(cites) == 1 and cites[0].get('lang') == lang and cites[0].get('doc') == other
+                      and cites[0].get('section').startswith(want)
+                      and port_set(cites[0].get('section')[len(want):].split(' (')[0]) == set(ports)
+                      and (internal or cites[0].get('section').endswith(f'({inbound[ports]})')))
+                check(ok, f'{what}: cites the same row of {other} ({[c.attrib for c in cites]})')
+
 bems_checks()
 bluemind_checks()
 mis_checks()
 forcepoint_checks()
+catalog_files = catalog_xml()
+document_checks(catalog_files)
+requires_checks(catalog_files)
+scenario_requires_checks(catalog_files)
+twin_checks(catalog_files)
+cite_checks(catalog_files)
 sys.exit(1 if missing or failed else 0)
