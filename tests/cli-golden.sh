@@ -68,7 +68,7 @@ scenario bems-docs-nossl --product bems --no-feature ssl --feature docs \
 # 4. Connect and Presence with trusted Skype for Business, a cluster whose
 #    other node is on the internal network, SQL dynamic ports, Graph.
 scenario bems-connect-presence-cluster --product bems --feature connect \
-	--feature presence --feature skype-trusted --feature cluster \
+	--feature presence --feature skype --feature skype-trusted --feature cluster \
 	--feature sql-dynamic --feature graph --place bems=dmz --place bems-peer=internal
 
 # 5. A delta change request (portplan diff) from the defaults to BEMS in
