@@ -1681,3 +1681,32 @@ Test(load, v2_records_reach_the_snapshot)
 	cr_assert_null(catalog_document(s, "acme.txt")->date, "what it does not state stays NULL");
 	catalog_free(&c);
 }
+
+/* A document whose only title is in its own language keeps it in every
+ * session language; the session's language wins where it has one. */
+Test(load, document_title_in_its_own_language)
+{
+	static const char docs[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<catalog format=\"1\">\n"
+		"  <document source=\"de.txt\" vendor=\"V\" product=\"P\" lang=\"de\">"
+		"<title lang=\"de\">Ports (Deutsch)</title></document>\n"
+		"  <document source=\"fr.txt\" vendor=\"V\" product=\"P\" lang=\"fr\">"
+		"<title lang=\"fr\">Ports (français)</title><title>Ports (English)</title></document>\n"
+		"</catalog>\n";
+	struct catalog *c;
+	struct pp_error err;
+	const struct catalog_snapshot *s;
+
+	put_free("titles", "common.xml", common_xml);
+	put_free("titles", "docs.xml", docs);
+	cr_assert_eq(open_dirs("titles", NULL, false, &c, NULL, &err), 0, "%s", err.msg);
+	catalog_set_lang(c, "en");
+	s = catalog_snapshot(c, CATALOG_PART_LISTS, &err);
+	cr_assert_not_null(s, "%s", err.msg);
+	cr_assert_str_eq(catalog_document(s, "de.txt")->title, "Ports (Deutsch)");
+	cr_assert_str_eq(catalog_document(s, "fr.txt")->title, "Ports (English)");
+	catalog_set_lang(c, "fr");
+	s = catalog_snapshot(c, CATALOG_PART_LISTS, &err);
+	cr_assert_str_eq(catalog_document(s, "fr.txt")->title, "Ports (français)");
+	catalog_free(&c);
+}

@@ -350,7 +350,9 @@ loader_start_gap(struct loader *l, const char *kind)
 	sqlite3_bind_int64(st, 8, l->product_rid);
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)nlits);
 	loader_bind_text(st, 10, kind);
-	if (loader_insert_unique(l, st, "gap", _("gap"), l->product, id))
+	if (loader_insert_unique(l, st, "gap", strcmp(kind, "hint") == 0 ? _("hint") :
+				 strcmp(kind, "decision") == 0 ? _("decision") : _("gap"),
+				 l->product, id))
 		insert_conds(l, S_GAP_COND, lits, nlits);
 out:
 	free(lits);

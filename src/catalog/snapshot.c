@@ -372,6 +372,35 @@ load_documents(struct catalog *c, struct catalog_snapshot *s, struct rid_map *m,
 	return rc;
 }
 
+/* A document's title in the catalog's language, else English, else the
+ * document's own: a German page may have only its German title. */
+static int
+load_titles(struct catalog *c, struct catalog_snapshot *s, const struct rid_map *m,
+	    struct pp_error *err)
+{
+	sqlite3_stmt *st;
+	unsigned char *rank = snap_alloc(s->documents.n, 1);
+	int rc;
+
+	if (catalog_prepare(c, "SELECT owner, (lang = ?9) * 2 + (lang = 'en'), value FROM text"
+			    " WHERE kind = " KIND_SQL(DOCUMENT) " AND field = 'title'", &st, err) != 0) {
+		free(rank);
+		return -1;
+	}
+	while ((rc = snap_step(c, st, err)) == 1) {
+		uint32_t d = snap_rid_get(m, sqlite3_column_int64(st, 0));
+		unsigned char r = (unsigned char)(sqlite3_column_int(st, 1) + 1);
+
+		if (d == CATALOG_NONE || r <= rank[d])
+			continue;
+		rank[d] = r;
+		s->documents.v[d].title = catalog_col(c, s->pool, st, 2, CV_TEXT);
+	}
+	sqlite3_finalize(st);
+	free(rank);
+	return rc;
+}
+
 /* What the lists' ids name, as indexes: the endpoint an endpoint
  * follows, the features a feature requires (of its own product). */
 static void
@@ -440,15 +469,9 @@ load_lists(struct catalog *c, struct catalog_snapshot *s, struct pp_error *err)
 			  { "label", NULL, NULL },
 			  { offsetof(struct catalog_endpoint, label), 0, 0 } },
 		};
-		const struct text_target dt[] = {
-			{ KIND_DOCUMENT, &dm, s->documents.v, sizeof *s->documents.v,
-			  { "title", NULL, NULL },
-			  { offsetof(struct catalog_document, title), 0, 0 } },
-		};
-
 		rc = snap_load_texts(c, s, t, sizeof t / sizeof *t, err);
 		if (rc == 0)
-			rc = snap_load_texts(c, s, dt, 1, err);
+			rc = load_titles(c, s, &dm, err);
 		if (rc == 0)
 			link_lists(s);
 	}
